@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../platform/platform.ts';
+import { orgModule } from './org/org.module.ts';
+import { publicModule } from './public/public.module.ts';
+import { usersModule } from './users/users.module.ts';
+import { auditModule } from '../platform/audit/audit.module.ts';
+
+/**
+ * A domain module: its routes (and through them its services). Admissions, library, diplomas,
+ * archive, steering and training each add one line here and a folder beside this file.
+ */
+export interface Module {
+  name: string;
+  register(app: FastifyInstance, platform: Platform): Promise<void> | void;
+}
+
+export const modules: Module[] = [publicModule, orgModule, usersModule, auditModule];

@@ -1,0 +1,21 @@
+/**
+ * Every permission the platform knows. Roles (data, table `roles`) are sets of these; a role is
+ * granted on a unit and its permissions apply to that unit's whole subtree.
+ * Domain modules add their own permissions here with a comment saying what they allow.
+ */
+export const PERMISSIONS = {
+  /** Create, rename, merge, split units; edit school profiles; import schools. */
+  'org.manage': 'Manage units and schools in the subtree',
+  /** See the accounts that hold a role in the subtree. */
+  'users.read': 'See user accounts in the subtree',
+  /** Create accounts, grant and revoke roles, reset passwords, unlock, in the subtree. */
+  'users.manage': 'Manage user accounts in the subtree',
+  /** Browse the audit log of the subtree. */
+  'audit.read': 'Read the audit log of the subtree',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(p: string): p is Permission {
+  return Object.hasOwn(PERMISSIONS, p);
+}

@@ -1,0 +1,70 @@
+import type { AuditPage } from '../../../shared/audit.schema.ts';
+import { type Actor, actorLabel } from '../actor.ts';
+import type { Access } from '../access/access.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { type AuditFilter, findAudit, insertAudit } from './audit.repository.ts';
+
+export interface AuditChange {
+  /** Verb-first, dotted: `org.unit.rename`, `auth.login`, `users.grant`. */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  unitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Writes and reads the audit trail. `record` takes the transaction of the change it describes,
+ * so that the change and its audit entry commit or fail together.
+ */
+export class Audit {
+  readonly #db: Db;
+  readonly #access: Access;
+
+  constructor(db: Db, access: Access) {
+    this.#db = db;
+    this.#access = access;
+  }
+
+  async record(exec: Executor, actor: Actor, change: AuditChange): Promise<void> {
+    const who = actorLabel(actor);
+    await insertAudit(exec, {
+      actorId: who.id,
+      actorName: who.name,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId ?? null,
+      unitId: change.unitId ?? null,
+      before: change.before,
+      after: change.after,
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+  }
+
+  async browse(actor: Actor, filter: AuditFilter): Promise<AuditPage> {
+    const scope = await this.#access.scope(actor, 'audit.read');
+    const { rows, total } = await findAudit(this.#db, scope, filter);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        requestId: r.request_id,
+        ip: r.ip,
+      })),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
+  }
+}

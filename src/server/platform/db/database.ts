@@ -1,0 +1,34 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.ts';
+
+export type { DB };
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** A database handle that may or may not be inside a transaction. */
+export type Executor = Kysely<DB>;
+
+// `date` (OID 1082) as 'yyyy-mm-dd' strings: a date has no time zone, and JS Date would add one.
+pg.types.setTypeParser(1082, (v) => v);
+// bigint (OID 20) stays a string (ids, sizes); counts are cast to int in SQL where needed.
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Opens a pool on `url` (embedded or external PostgreSQL ≥ 15). */
+export function openDatabase(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'giaoducso' });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

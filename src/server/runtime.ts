@@ -1,0 +1,79 @@
+import { buildApp } from './app.ts';
+import { isEmpty, loadDemo } from './demo/load-demo.ts';
+import type { Config } from './platform/config.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { type EmbeddedServer, startEmbedded } from './platform/db/embedded.ts';
+import { migrate } from './platform/db/migrate.ts';
+import type { Logger } from './platform/logger.ts';
+import { createPlatform, type Platform } from './platform/platform.ts';
+
+export interface Runtime {
+  platform: Platform;
+  database: Database;
+  embedded: EmbeddedServer | undefined;
+  /** Closes the pool and stops the embedded database, if any. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR), applies
+ * migrations, and on a fresh embedded install (or DEMO_DATA=on) loads the demo province.
+ * Shared by the server, the CLI and the benchmarks.
+ */
+export async function openRuntime(config: Config, log: Logger, opts: { demo?: boolean } = {}): Promise<Runtime> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbedded({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+    url = embedded.url;
+    log.info({ port: config.EMBEDDED_PG_PORT, dataDir: config.DATA_DIR }, 'embedded PostgreSQL ready');
+  }
+  const database = openDatabase(url, config.DATABASE_POOL_SIZE);
+  const close = async () => {
+    await database.close();
+    await embedded?.stop();
+  };
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const platform = createPlatform(config, database.db, log);
+    const wantDemo = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
+    if (opts.demo !== false && wantDemo && (await isEmpty(database.db))) {
+      const t0 = Date.now();
+      await loadDemo(platform, config.DEMO_PASSWORD);
+      log.info({ ms: Date.now() - t0 }, 'demo province loaded (synthetic data)');
+    }
+    return { platform, database, embedded, close };
+  } catch (err) {
+    await close().catch(() => {});
+    throw err;
+  }
+}
+
+/** Starts the HTTP server and wires graceful shutdown: stop accepting, drain, close the database. */
+export async function startServer(config: Config, log: Logger) {
+  const runtime = await openRuntime(config, log);
+  const { app, state } = await buildApp(runtime.platform);
+  let closing: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    closing ??= (async () => {
+      log.info({ signal }, 'shutting down: draining requests');
+      state.shuttingDown = true;
+      const force = setTimeout(() => {
+        log.error('shutdown took longer than 20 s; exiting');
+        process.exit(1);
+      }, 20_000);
+      force.unref();
+      await app.close();
+      await runtime.close();
+      log.info('stopped');
+    })();
+    return closing;
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
+  process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+  const housekeeping = setInterval(() => void runtime.platform.auth.purgeExpired().catch(() => {}), 3_600_000);
+  housekeeping.unref();
+  await app.listen({ host: config.HOST, port: config.PORT });
+  return { app, runtime, shutdown };
+}

@@ -1,0 +1,116 @@
+/**
+ * The one error vocabulary of giaoducso (server and web). Every code says when it is thrown,
+ * the HTTP status it maps to, and its message in Vietnamese (first) and English.
+ * Add new codes here; never reuse a code for a different meaning.
+ */
+export const ERROR_CATALOGUE = {
+  /** A request body, query or parameter failed its Zod schema. */
+  'request.invalid': { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  /** The request has no valid session (not logged in, or the session expired). */
+  'auth.required': { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  /** Username or password wrong (deliberately not saying which). */
+  'auth.invalid_credentials': {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  /** Too many failed logins: the account is locked until a time. */
+  'auth.locked': {
+    status: 423,
+    vi: 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Please try again later.',
+  },
+  /** Too many attempts from one client address in a short time. */
+  'auth.throttled': {
+    status: 429,
+    vi: 'Bạn đã thử quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+    en: 'Too many attempts. Please wait a moment and try again.',
+  },
+  /** The account is disabled by an administrator. */
+  'auth.disabled': { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  /** The user must change an initial or reset password before doing anything else. */
+  'auth.password_change_required': {
+    status: 403,
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password before continuing.',
+  },
+  /** Current password wrong when changing password. */
+  'auth.wrong_password': { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  /** New password does not meet the policy. */
+  'auth.weak_password': {
+    status: 400,
+    vi: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số, và khác mật khẩu cũ.',
+    en: 'The new password must have at least 10 characters, letters and digits, and differ from the old one.',
+  },
+  /** A cookie-authenticated write came without the matching CSRF token or from another origin. */
+  'auth.csrf': {
+    status: 403,
+    vi: 'Yêu cầu không hợp lệ (mã chống giả mạo). Vui lòng tải lại trang.',
+    en: 'Invalid request (anti-forgery token). Please reload the page.',
+  },
+  /** The actor lacks the permission on the unit concerned. */
+  'access.denied': {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You do not have permission to do this.',
+  },
+  /** The record does not exist (or is outside what the actor may see). */
+  'resource.not_found': { status: 404, vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
+  /** A unique value (code, username…) is already used. */
+  'resource.conflict': { status: 409, vi: 'Dữ liệu bị trùng.', en: 'This value is already in use.' },
+  /** The record changed since it was read (optimistic concurrency). */
+  'resource.stale': {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại.',
+    en: 'The record was changed by someone else. Please reload.',
+  },
+  /** An organisation-tree operation breaks a rule (cycle, expired unit, wrong parent type…). */
+  'org.invalid_operation': {
+    status: 422,
+    vi: 'Thao tác trên cây tổ chức không hợp lệ.',
+    en: 'Invalid operation on the organisation tree.',
+  },
+  /** An uploaded file is not of an accepted type or too large. */
+  'file.invalid': { status: 400, vi: 'Tệp tải lên không hợp lệ.', en: 'The uploaded file is invalid.' },
+  /** An import file had row errors; nothing was written. */
+  'import.invalid_rows': {
+    status: 422,
+    vi: 'Tệp nhập có dòng lỗi; chưa có dữ liệu nào được ghi.',
+    en: 'The import file has invalid rows; nothing was written.',
+  },
+  /** The rate limit of a public endpoint was exceeded. */
+  'rate.limited': {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
+    en: 'Too many requests. Please try again later.',
+  },
+  /** The service is starting or shutting down, or the database is unreachable. */
+  'service.unavailable': {
+    status: 503,
+    vi: 'Hệ thống tạm thời không sẵn sàng.',
+    en: 'The service is temporarily unavailable.',
+  },
+  /** Anything unexpected; details go to the log with the request id, never to the client. */
+  internal: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type AppErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** One field-level problem, e.g. from validation or an import row. */
+export interface ErrorDetail {
+  /** Dotted path of the field (`body.username`, `row 12.code`). */
+  path: string;
+  /** Message in the request's language. */
+  message: string;
+}
+
+/** The one error shape every endpoint returns. */
+export interface ErrorBody {
+  error: {
+    code: AppErrorCode;
+    message: string;
+    messages: { vi: string; en: string };
+    requestId: string;
+    details?: ErrorDetail[];
+  };
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('.tmp/screenshots');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let ctx: TestContext;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/web/index.html')) {
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: path.resolve('dist/web') } });
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = ctx.app.server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+/** axe-core WCAG 2.1 A/AA violations on the current page. */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('a department officer on a phone', () => {
+  it('signs in, switches language, finds a school without accents, and every page passes axe', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'vi-VN' });
+    await page.goto(`${base}/login`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Đăng nhập/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Tên đăng nhập').fill('so.lanhdao');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${base}/`);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Lãnh đạo Sở/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'home-360.png'), fullPage: true });
+
+    await page.goto(`${base}/schools`);
+    await page.getByRole('searchbox').fill('truong thpt tran quoc tuan');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('Trường THPT Trần Quốc Tuấn');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'schools-360.png'), fullPage: true });
+
+    await page.goto(`${base}/org`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Tỉnh Quảng Ngãi');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel(/Ngôn ngữ|Language/).selectOption('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/Organisation|Organization/);
+    await page.close();
+  });
+
+  it('shows the desktop layout without axe violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/schools?q=dak%20ha`);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('Đăk Hà');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'schools-desktop.png') });
+    await page.close();
+  });
+});
