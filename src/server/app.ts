@@ -35,7 +35,6 @@ export async function buildApp(platform: Platform, opts: { logger?: Logger; web?
     },
     trustProxy: platform.config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,6 +4,7 @@ import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { type EmbeddedServer, startEmbedded } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/logger.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
 
@@ -11,6 +12,8 @@ export interface Runtime {
   platform: Platform;
   database: Database;
   embedded: EmbeddedServer | undefined;
+  /** Connection string of the database in use. */
+  url: string;
   /** Closes the pool and stops the embedded database, if any. */
   close(): Promise<void>;
 }
@@ -43,7 +46,7 @@ export async function openRuntime(config: Config, log: Logger, opts: { demo?: bo
       await loadDemo(platform, config.DEMO_PASSWORD);
       log.info({ ms: Date.now() - t0 }, 'demo province loaded (synthetic data)');
     }
-    return { platform, database, embedded, close };
+    return { platform, database, embedded, url, close };
   } catch (err) {
     await close().catch(() => {});
     throw err;
@@ -65,6 +68,7 @@ export async function startServer(config: Config, log: Logger) {
       }, 20_000);
       force.unref();
       await app.close();
+      await jobs?.stop();
       await runtime.close();
       log.info('stopped');
     })();
@@ -72,8 +76,10 @@ export async function startServer(config: Config, log: Logger) {
   };
   process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
-  const housekeeping = setInterval(() => void runtime.platform.auth.purgeExpired().catch(() => {}), 3_600_000);
-  housekeeping.unref();
+  const jobs = config.JOBS ? new Jobs(runtime.url, log) : undefined;
+  await jobs?.start([
+    { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
+  ]);
   await app.listen({ host: config.HOST, port: config.PORT });
   return { app, runtime, shutdown };
 }

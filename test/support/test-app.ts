@@ -40,7 +40,17 @@ export async function createTestContext(
   const dbName = `gds_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
+  // Two files cloning one template at the same moment collide (55006: "being accessed by
+  // other users"): wait and try again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
   await admin.end();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gds-t-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env });
