@@ -54,7 +54,7 @@ export type UnitDetail = z.infer<typeof UnitDetail>;
 export const UnitListQuery = z.object({
   parentId: Uuid.optional(),
   /** Show units that have ceased to exist (historical districts, merged communes). */
-  includeExpired: z.coerce.boolean().default(false),
+  includeExpired: z.stringbool().default(false),
 });
 
 export const UnitCreate = z.object({
@@ -102,7 +102,7 @@ export const SchoolSearchQuery = Paging.extend({
   level: SchoolLevel.optional(),
   communeId: Uuid.optional(),
   ownership: Ownership.optional(),
-  includeExpired: z.coerce.boolean().default(false),
+  includeExpired: z.stringbool().default(false),
 });
 
 export const SchoolPage = pageOf(SchoolProfile);

@@ -1,0 +1,3 @@
+import type { NavItem } from '../types.ts';
+
+export const nav: NavItem[] = [{ path: '/', labelKey: 'nav.home', order: 0 }];

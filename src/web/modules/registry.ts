@@ -1,0 +1,25 @@
+import * as audit from './audit/index.ts';
+import * as auth from './auth/index.ts';
+import * as home from './home/index.ts';
+import * as org from './org/index.ts';
+import type { ModuleRoute, NavItem, WebModule } from './types.ts';
+import * as users from './users/index.ts';
+
+/**
+ * The modules of the web app. To plug in a new one (admissions, library, diplomas, steering):
+ * create src/web/modules/<domain>/ with nav.ts, routes.tsx and index.ts, import it above and
+ * add it to this list, then remove its placeholder from `comingSoon`.
+ */
+const modules: WebModule[] = [auth, home, org, audit, users];
+
+export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
+
+export const moduleRoutes: ModuleRoute[] = modules.flatMap((m) => m.routes);
+
+/** Modules announced on the home page as "Sắp có" (coming soon). */
+export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [
+  { key: 'admissions', labelKey: 'upcoming.admissions', descriptionKey: 'upcoming.admissionsDesc' },
+  { key: 'library', labelKey: 'upcoming.library', descriptionKey: 'upcoming.libraryDesc' },
+  { key: 'diplomas', labelKey: 'upcoming.diplomas', descriptionKey: 'upcoming.diplomasDesc' },
+  { key: 'steering', labelKey: 'upcoming.steering', descriptionKey: 'upcoming.steeringDesc' },
+];
