@@ -1,12 +1,12 @@
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { readDemoInfo } from './demo/demo-info.ts';
+import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
 import { createLogger } from './platform/logger.ts';
 import { startServer } from './runtime.ts';
-import { readDemoInfo } from './demo/demo-info.ts';
 
 /** `npm start` → the platform on http://localhost:3000 (see README "Configuration"). */
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -30,7 +30,10 @@ async function main() {
     ];
     if (demo) {
       lines.push(
-        `  Đăng nhập thử / Demo sign-in:            ${demo.users.map((u) => u.username).slice(0, 4).join(', ')}, … (xem trang đăng nhập / see the login page)`,
+        `  Đăng nhập thử / Demo sign-in:            ${demo.users
+          .map((u) => u.username)
+          .slice(0, 4)
+          .join(', ')}, … (xem trang đăng nhập / see the login page)`,
         `  Mật khẩu / Password:                     ${config.DEMO_PASSWORD}`,
         '  Dữ liệu mẫu là dữ liệu mô phỏng / Demo data is synthetic.',
       );

@@ -65,7 +65,11 @@ export const UnitCreate = z.object({
   validFrom: IsoDate,
 });
 
-export const UnitRename = z.object({ name: Text(2, 200), effectiveDate: IsoDate, decisionRef: Text(0, 200).optional() });
+export const UnitRename = z.object({
+  name: Text(2, 200),
+  effectiveDate: IsoDate,
+  decisionRef: Text(0, 200).optional(),
+});
 
 export const UnitMerge = z.object({
   sourceIds: z.array(Uuid).min(2),
@@ -110,7 +114,12 @@ export type SchoolPage = z.infer<typeof SchoolPage>;
 
 export const SchoolUpdate = z.object({
   address: Text(0, 300).nullable().optional(),
-  phone: z.string().trim().regex(/^[0-9 +().-]{0,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +().-]{0,20}$/)
+    .nullable()
+    .optional(),
   email: z.email().nullable().optional(),
   levels: z.array(SchoolLevel).min(1).optional(),
   ownership: Ownership.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Paging, pageOf, Text, Uuid } from './common.schema.ts';
 import { RoleGrant } from './auth.schema.ts';
+import { Paging, pageOf, Text, Uuid } from './common.schema.ts';
 
 export const UserSummary = z.object({
   id: Uuid,

@@ -16,7 +16,9 @@ let base: string;
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/web/index.html')) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
   }
   ctx = await createTestContext({ web: true, env: { WEB_DIST: path.resolve('dist/web') } });
   await ctx.app.listen({ host: '127.0.0.1', port: 0 });
@@ -24,7 +26,14 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
@@ -38,15 +47,25 @@ afterAll(async () => {
 async function axeViolations(page: Page) {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const w = window as unknown as {
+      axe: {
+        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
 describe('a department officer on a phone', () => {
   it('signs in, switches language, finds a school without accents, and every page passes axe', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'vi-VN' });
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
     await page.goto(`${base}/login`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Đăng nhập/);
@@ -64,7 +83,9 @@ describe('a department officer on a phone', () => {
 
     await page.goto(`${base}/schools`);
     await page.getByRole('searchbox').fill('truong thpt tran quoc tuan');
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('Trường THPT Trần Quốc Tuấn');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Trường THPT Trần Quốc Tuấn');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'schools-360.png'), fullPage: true });
 

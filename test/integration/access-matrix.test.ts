@@ -14,16 +14,21 @@ const unit: Record<'A' | 'B' | 'T' | 'X' | 'Y', string> = { A: '', B: '', T: '',
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  for (const u of ['admin', 'so.lanhdao', 'xa.tinhkhe', 'xa.dakha', 'ht.tranquoctuan', 'gv.tranquoctuan']) who[u] = await login(ctx, u);
+  for (const u of ['admin', 'so.lanhdao', 'xa.tinhkhe', 'xa.dakha', 'ht.tranquoctuan', 'gv.tranquoctuan'])
+    who[u] = await login(ctx, u);
   const grantUnit = async (c: Client) => (await c.get('/api/auth/me')).body.user.grants[0].unitId as string;
   unit.X = await grantUnit(who['xa.tinhkhe']!);
   unit.Y = await grantUnit(who['xa.dakha']!);
   unit.T = await grantUnit(who['ht.tranquoctuan']!);
-  const users = (await who.admin!.get('/api/users?pageSize=200')).body.items as { username: string; grants: { role: string; unitId: string }[] }[];
+  const users = (await who.admin!.get('/api/users?pageSize=200')).body.items as {
+    username: string;
+    grants: { role: string; unitId: string }[];
+  }[];
   const principalIn = async (communeId: string) => {
     for (const u of users.filter((x) => x.grants.some((g) => g.role === 'principal'))) {
       const s = (await who.admin!.get(`/api/org/units/${u.grants[0]!.unitId}`)).body;
-      if (s.school?.communeId === communeId && u.grants[0]!.unitId !== unit.T) return { username: u.username, school: s.id as string };
+      if (s.school?.communeId === communeId && u.grants[0]!.unitId !== unit.T)
+        return { username: u.username, school: s.id as string };
     }
     throw new Error('no principal in commune');
   };
@@ -34,7 +39,11 @@ beforeAll(async () => {
   who.pA = await login(ctx, a.username);
   who.pB = await login(ctx, b.username);
   // Every school gets one audited change, so that each subtree has audit entries.
-  for (const [c, s] of [['pA', 'A'], ['pB', 'B'], ['ht.tranquoctuan', 'T']] as const) {
+  for (const [c, s] of [
+    ['pA', 'A'],
+    ['pB', 'B'],
+    ['ht.tranquoctuan', 'T'],
+  ] as const) {
     expect((await who[c]!.patch(`/api/org/schools/${unit[s]}`, { phone: '0255 3 000 111' })).status).toBe(200);
   }
 });
@@ -111,6 +120,14 @@ describe('access matrix', () => {
     expect(r.status).toBe(201);
     expect(r.body.temporaryPassword).toMatch(/^\S{10,}$/);
     const teacher = who['gv.tranquoctuan']!;
-    expect((await teacher.post('/api/users', { username: 'x.y.z', fullName: 'Ai Đó', grants: [{ role: 'teacher', unitId: unit.T }] })).status).toBe(403);
+    expect(
+      (
+        await teacher.post('/api/users', {
+          username: 'x.y.z',
+          fullName: 'Ai Đó',
+          grants: [{ role: 'teacher', unitId: unit.T }],
+        })
+      ).status,
+    ).toBe(403);
   });
 });

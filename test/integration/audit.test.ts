@@ -18,7 +18,12 @@ describe('audit trail', () => {
     await principal.patch(`/api/org/schools/${schoolId}`, { address: 'Số 1 đường Mô Phỏng, phường Cẩm Thành' });
     const { body } = await principal.get(`/api/audit?entityId=${schoolId}&action=org.school.update`);
     const entry = body.items[0];
-    expect(entry).toMatchObject({ actorId: me.id, actorName: 'ht.tranquoctuan', unitId: schoolId, entityType: 'school' });
+    expect(entry).toMatchObject({
+      actorId: me.id,
+      actorName: 'ht.tranquoctuan',
+      unitId: schoolId,
+      entityType: 'school',
+    });
     expect(entry.before.address).toBe(before.address);
     expect(entry.after.address).toBe('Số 1 đường Mô Phỏng, phường Cẩm Thành');
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
@@ -26,9 +31,15 @@ describe('audit trail', () => {
   });
 
   it('records sign-ins and failed sign-ins', async () => {
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'so.gdtrh', password: 'wrong-password-1' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'so.gdtrh', password: 'wrong-password-1' },
+    });
     const admin = await login(ctx, 'admin');
-    const actions = (await admin.get('/api/audit?action=auth.&pageSize=100')).body.items.map((e: { action: string }) => e.action);
+    const actions = (await admin.get('/api/audit?action=auth.&pageSize=100')).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed']));
   });
 

@@ -39,7 +39,8 @@ describe('login', () => {
   });
 
   it('locks the account after repeated failures, even for the right password, until an admin unlocks it', async () => {
-    for (let i = 0; i < 2; i++) expect((await attempt('gv.tranquoctuan', 'wrong-password-9', '10.0.3.1')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await attempt('gv.tranquoctuan', 'wrong-password-9', '10.0.3.1')).statusCode).toBe(401);
     const third = await attempt('gv.tranquoctuan', 'wrong-password-9', '10.0.3.1');
     expect(third.statusCode).toBe(423);
     expect(third.json().error.code).toBe('auth.locked');
@@ -105,9 +106,14 @@ describe('initial password', () => {
     expect(blocked.body.error.code).toBe('auth.password_change_required');
     const weak = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
     expect(weak.body.error.code).toBe('auth.weak_password');
-    const wrong = await c.post('/api/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Giáo dục số 2027' });
+    const wrong = await c.post('/api/auth/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'Giáo dục số 2027',
+    });
     expect(wrong.body.error.code).toBe('auth.wrong_password');
-    expect((await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Giáo dục số 2027' })).status).toBe(204);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Giáo dục số 2027' })).status,
+    ).toBe(204);
     expect((await c.get('/api/auth/me')).body.user.mustChangePassword).toBe(false);
     expect((await login(ctx, 'moi.capphep', 'Giáo dục số 2027')).username).toBe('moi.capphep');
   });

@@ -67,6 +67,13 @@ describe('organisation tree', () => {
     expect(kontum).toMatchObject({ active: false, validTo: '2025-06-30' });
   });
 
+  it('reads includeExpired=false as false', async () => {
+    const roots = await get('/api/org/units');
+    const off = await get(`/api/org/units?parentId=${roots[0].id}&includeExpired=false`);
+    expect(off.every((u: { active: boolean }) => u.active)).toBe(true);
+    expect((await ctx.app.inject('/api/org/units?includeExpired=maybe')).statusCode).toBe(400);
+  });
+
   it('keeps the history of a commune created from former districts', async () => {
     const communes = await get('/api/org/communes');
     const detail = await get(`/api/org/units/${communes[0].id}`);
@@ -87,8 +94,12 @@ describe('rename, merge and split keep history', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.names.at(-1)).toMatchObject({ name: 'Trường THPT Trần Quốc Tuấn', validTo: '2026-08-31' });
-    expect((await get(`/api/org/units/${school.unitId}/name-at?date=2019-05-01`)).name).toBe('Trường THPT Trần Quốc Tuấn');
-    expect((await get(`/api/org/units/${school.unitId}/name-at?date=2026-09-02`)).name).toBe('Trường THPT Trần Quốc Tuấn (tên mới)');
+    expect((await get(`/api/org/units/${school.unitId}/name-at?date=2019-05-01`)).name).toBe(
+      'Trường THPT Trần Quốc Tuấn',
+    );
+    expect((await get(`/api/org/units/${school.unitId}/name-at?date=2026-09-02`)).name).toBe(
+      'Trường THPT Trần Quốc Tuấn (tên mới)',
+    );
     const audit = await admin.get(`/api/audit?entityId=${school.unitId}&action=org.unit.rename`);
     expect(audit.body.items[0].before).toEqual({ name: 'Trường THPT Trần Quốc Tuấn' });
   });
@@ -129,7 +140,9 @@ describe('rename, merge and split keep history', () => {
     expect(r.status).toBe(200);
     const firstPart = r.body[0];
     const childrenAfter = await get(`/api/org/units?parentId=${firstPart.id}`);
-    expect(childrenAfter.map((c: { id: string }) => c.id).sort()).toEqual(childrenBefore.map((c: { id: string }) => c.id).sort());
+    expect(childrenAfter.map((c: { id: string }) => c.id).sort()).toEqual(
+      childrenBefore.map((c: { id: string }) => c.id).sort(),
+    );
     expect((await get(`/api/org/units/${source.id}`)).validTo).toBe('2026-09-30');
   });
 
@@ -149,7 +162,13 @@ describe('rename, merge and split keep history', () => {
 
   it('refuses a duplicate code', async () => {
     const roots = await get('/api/org/units');
-    const body = { code: 'DEMO-DUP', name: 'Xã Trùng Mã', typeCode: 'commune', parentId: roots[0].id, validFrom: '2026-01-01' };
+    const body = {
+      code: 'DEMO-DUP',
+      name: 'Xã Trùng Mã',
+      typeCode: 'commune',
+      parentId: roots[0].id,
+      validFrom: '2026-01-01',
+    };
     expect((await admin.post('/api/org/units', body)).status).toBe(201);
     expect((await admin.post('/api/org/units', body)).body.error.code).toBe('resource.conflict');
   });

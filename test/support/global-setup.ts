@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { loadDemo } from '../../src/server/demo/load-demo.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { type EmbeddedServer, startEmbedded } from '../../src/server/platform/db/embedded.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import { createPlatform } from '../../src/server/platform/platform.ts';
-import { loadDemo } from '../../src/server/demo/load-demo.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,8 +4,8 @@ import { systemActor } from '../platform/actor.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
 import type { Platform } from '../platform/platform.ts';
-import { buildDemoDataset } from './data/dataset.ts';
 import type { DemoDataset } from './data/dataset.ts';
+import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
 
 /** True when the database holds no organisation unit yet (a fresh install). */
@@ -19,7 +19,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * users with the demo password, and the notice shown on the login page. Idempotent: does
  * nothing when the demo is already there.
  */
-export async function loadDemo(p: Platform, password: string, dataset: DemoDataset = buildDemoDataset()): Promise<boolean> {
+export async function loadDemo(
+  p: Platform,
+  password: string,
+  dataset: DemoDataset = buildDemoDataset(),
+): Promise<boolean> {
   if (await readDemoInfo(p.db)) return false;
   const passwordHash = await hashPassword(password);
   await p.db.transaction().execute(async (trx) => {
@@ -47,7 +51,14 @@ export async function loadDemo(p: Platform, password: string, dataset: DemoDatas
         )
         .execute();
     }
-    const names = all.flatMap((u) => (u.formerNames ?? []).map((n) => ({ unit_id: id(u.key), name: n.name, valid_from: n.validFrom, valid_to: n.validTo })));
+    const names = all.flatMap((u) =>
+      (u.formerNames ?? []).map((n) => ({
+        unit_id: id(u.key),
+        name: n.name,
+        valid_from: n.validFrom,
+        valid_to: n.validTo,
+      })),
+    );
     if (names.length) await trx.insertInto('org_unit_names').values(names).execute();
     await trx
       .insertInto('schools')
@@ -68,11 +79,20 @@ export async function loadDemo(p: Platform, password: string, dataset: DemoDatas
     for (const u of dataset.users) {
       const { id: userId } = await trx
         .insertInto('users')
-        .values({ username: u.username, full_name: u.fullName, email: u.email, password_hash: passwordHash, must_change_password: u.mustChangePassword })
+        .values({
+          username: u.username,
+          full_name: u.fullName,
+          email: u.email,
+          password_hash: passwordHash,
+          must_change_password: u.mustChangePassword,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const g of u.grants) {
-        await trx.insertInto('role_grants').values({ user_id: userId, role_code: g.role, unit_id: id(g.unitKey), created_by: null }).execute();
+        await trx
+          .insertInto('role_grants')
+          .values({ user_id: userId, role_code: g.role, unit_id: id(g.unitKey), created_by: null })
+          .execute();
       }
     }
     const info = {
@@ -80,7 +100,10 @@ export async function loadDemo(p: Platform, password: string, dataset: DemoDatas
       users: dataset.users.map((u) => ({ username: u.username, description: u.description })),
       loadedAt: new Date().toISOString(),
     };
-    await trx.insertInto('settings').values({ key: 'demo', value: JSON.stringify(info) }).execute();
+    await trx
+      .insertInto('settings')
+      .values({ key: 'demo', value: JSON.stringify(info) })
+      .execute();
     await p.audit.record(trx, systemActor('demo'), {
       action: 'demo.load',
       entityType: 'settings',
@@ -99,7 +122,13 @@ async function insertEvents(trx: Trx, dataset: DemoDataset, id: (key: string) =>
   for (const e of dataset.events) {
     const { id: eventId } = await trx
       .insertInto('org_unit_events')
-      .values({ kind: e.kind, effective_date: e.effectiveDate, decision_ref: e.decisionRef, note: e.note, created_by: null })
+      .values({
+        kind: e.kind,
+        effective_date: e.effectiveDate,
+        decision_ref: e.decisionRef,
+        note: e.note,
+        created_by: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const rows = [
@@ -111,7 +140,8 @@ async function insertEvents(trx: Trx, dataset: DemoDataset, id: (key: string) =>
     if (e.kind === 'merged' && e.toKeys.length === 1) {
       const target = id(e.toKeys[0]!);
       for (const k of e.fromKeys) {
-        if (id(k) !== target) await trx.updateTable('org_units').set({ parent_id: target }).where('id', '=', id(k)).execute();
+        if (id(k) !== target)
+          await trx.updateTable('org_units').set({ parent_id: target }).where('id', '=', id(k)).execute();
       }
     }
   }

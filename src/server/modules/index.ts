@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { auditModule } from '../platform/audit/audit.module.ts';
 import type { Platform } from '../platform/platform.ts';
 import { orgModule } from './org/org.module.ts';
 import { publicModule } from './public/public.module.ts';
 import { usersModule } from './users/users.module.ts';
-import { auditModule } from '../platform/audit/audit.module.ts';
 
 /**
  * A domain module: its routes (and through them its services). Admissions, library, diplomas,

@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, type AppErrorCode, type ErrorDetail } from '../../shared/errors.ts';
+import { type AppErrorCode, ERROR_CATALOGUE, type ErrorDetail } from '../../shared/errors.ts';
 
 export type { AppErrorCode, ErrorDetail };
 
@@ -12,7 +12,10 @@ export class AppError extends Error {
   /** Extra localized explanation appended to the catalogue message (e.g. "until 14:05"). */
   readonly hint: { vi: string; en: string } | undefined;
 
-  constructor(code: AppErrorCode, opts: { details?: ErrorDetail[]; hint?: { vi: string; en: string }; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    opts: { details?: ErrorDetail[]; hint?: { vi: string; en: string }; cause?: unknown } = {},
+  ) {
     super(`${code}${opts.hint ? `: ${opts.hint.en}` : ''}`, { cause: opts.cause });
     this.code = code;
     this.details = opts.details;

@@ -1,8 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Localized } from '../../../shared/common.schema.ts';
-import type { Module } from '../index.ts';
 import { readDemoInfo } from '../../demo/demo-info.ts';
+import type { Module } from '../index.ts';
 
 const PublicInfo = z.object({
   notice: Localized,
@@ -19,7 +19,9 @@ export const publicModule: Module = {
       .get('/api/public/info', { schema: { tags: ['public'], response: { 200: PublicInfo } } }, async () => {
         const demo = await readDemoInfo(platform.db);
         if (!demo) {
-          return { notice: { vi: 'Nền tảng chuyển đổi số ngành giáo dục.', en: 'Education digital-transformation platform.' } };
+          return {
+            notice: { vi: 'Nền tảng chuyển đổi số ngành giáo dục.', en: 'Education digital-transformation platform.' },
+          };
         }
         return { notice: demo.notice, demoUsers: demo.users, demoPassword: platform.config.DEMO_PASSWORD };
       });

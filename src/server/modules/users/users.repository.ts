@@ -8,7 +8,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
  * Users holding at least one grant inside `scope` (and below `unitId` when given), sorted the
  * Vietnamese way: by given name, then full name.
  */
-export async function findUsers(db: Executor, scope: Scope, f: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
+export async function findUsers(
+  db: Executor,
+  scope: Scope,
+  f: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+) {
   let q = db.selectFrom('users as u');
   const within = (roots: string[]) =>
     db
@@ -23,7 +27,15 @@ export async function findUsers(db: Executor, scope: Scope, f: { q?: string | un
   }
   const [rows, count] = await Promise.all([
     q
-      .select(['u.id', 'u.username', 'u.full_name', 'u.email', 'u.disabled', 'u.must_change_password', 'u.locked_until'])
+      .select([
+        'u.id',
+        'u.username',
+        'u.full_name',
+        'u.email',
+        'u.disabled',
+        'u.must_change_password',
+        'u.locked_until',
+      ])
       .orderBy(sql`u.given_name COLLATE vi`)
       .orderBy(sql`u.full_name COLLATE vi`)
       .limit(f.pageSize)
@@ -52,7 +64,16 @@ export function findGrants(db: Executor, userIds: string[]) {
     .selectFrom('role_grants as g')
     .innerJoin('roles as r', 'r.code', 'g.role_code')
     .innerJoin('org_units as o', 'o.id', 'g.unit_id')
-    .select(['g.id', 'g.user_id', 'g.role_code', 'g.unit_id', 'r.name_vi', 'r.name_en', 'r.permissions', 'o.name as unit_name'])
+    .select([
+      'g.id',
+      'g.user_id',
+      'g.role_code',
+      'g.unit_id',
+      'r.name_vi',
+      'r.name_en',
+      'r.permissions',
+      'o.name as unit_name',
+    ])
     .where('g.user_id', 'in', userIds)
     .orderBy('r.sort_order')
     .execute();
@@ -76,7 +97,10 @@ export async function insertUser(
   return row.id;
 }
 
-export async function insertGrant(db: Executor, g: { userId: string; role: string; unitId: string; createdBy: string | null }) {
+export async function insertGrant(
+  db: Executor,
+  g: { userId: string; role: string; unitId: string; createdBy: string | null },
+) {
   const row = await db
     .insertInto('role_grants')
     .values({ user_id: g.userId, role_code: g.role, unit_id: g.unitId, created_by: g.createdBy })
@@ -102,6 +126,14 @@ export function findRole(db: Executor, code: string) {
   return db.selectFrom('roles').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function setUserFlags(db: Executor, id: string, set: Partial<{ disabled: boolean; locked_until: null; failed_logins: number }>) {
-  await db.updateTable('users').set({ ...set, updated_at: sql`now()` }).where('id', '=', id).execute();
+export async function setUserFlags(
+  db: Executor,
+  id: string,
+  set: Partial<{ disabled: boolean; locked_until: null; failed_logins: number }>,
+) {
+  await db
+    .updateTable('users')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { RoleGrant } from '../../../shared/auth.schema.ts';
 import type { RoleInfo, UserCreate, UserPage, UserSummary } from '../../../shared/users.schema.ts';
+import { isPermission } from '../../platform/access/permissions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { actorLabel } from '../../platform/actor.ts';
-import { isPermission } from '../../platform/access/permissions.ts';
 import { deleteSessionsOfUser, setPassword } from '../../platform/auth/auth.repository.ts';
 import { generatePassword, hashPassword, isAcceptablePassword } from '../../platform/auth/password.ts';
 import type { Executor } from '../../platform/db/database.ts';
@@ -42,12 +42,23 @@ export class UsersService {
     }));
   }
 
-  async list(actor: Actor, f: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }): Promise<UserPage> {
+  async list(
+    actor: Actor,
+    f: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+  ): Promise<UserPage> {
     const scope = await this.#p.access.scope(actor, 'users.read');
     const { rows, total } = await repo.findUsers(this.#p.db, scope, f);
-    const grants = await repo.findGrants(this.#p.db, rows.map((r) => r.id));
+    const grants = await repo.findGrants(
+      this.#p.db,
+      rows.map((r) => r.id),
+    );
     return {
-      items: rows.map((u) => this.#present(u, grants.filter((g) => g.user_id === u.id))),
+      items: rows.map((u) =>
+        this.#present(
+          u,
+          grants.filter((g) => g.user_id === u.id),
+        ),
+      ),
       total,
       page: f.page,
       pageSize: f.pageSize,
@@ -80,7 +91,8 @@ export class UsersService {
         passwordHash,
         mustChangePassword: true,
       });
-      for (const g of input.grants) await repo.insertGrant(trx, { userId, role: g.role, unitId: g.unitId, createdBy: actorLabel(actor).id });
+      for (const g of input.grants)
+        await repo.insertGrant(trx, { userId, role: g.role, unitId: g.unitId, createdBy: actorLabel(actor).id });
       await this.#p.audit.record(trx, actor, {
         action: 'users.create',
         entityType: 'user',
@@ -99,7 +111,13 @@ export class UsersService {
     await this.#p.db.transaction().execute(async (trx) => {
       const id = await repo.insertGrant(trx, { userId, role, unitId, createdBy: actorLabel(actor).id });
       if (!id) return;
-      await this.#p.audit.record(trx, actor, { action: 'users.grant', entityType: 'user', entityId: userId, unitId, after: { role, unitId } });
+      await this.#p.audit.record(trx, actor, {
+        action: 'users.grant',
+        entityType: 'user',
+        entityId: userId,
+        unitId,
+        after: { role, unitId },
+      });
     });
     return this.get(actor, userId);
   }
@@ -142,7 +160,15 @@ export class UsersService {
     await this.#requireOverUser(actor, 'users.manage', grants);
     await this.#p.db.transaction().execute(async (trx) => {
       await repo.setUserFlags(trx, userId, { locked_until: null, failed_logins: 0 });
-      await this.#audit(trx, actor, 'users.unlock', user.id, grants, { lockedUntil: user.locked_until }, { lockedUntil: null });
+      await this.#audit(
+        trx,
+        actor,
+        'users.unlock',
+        user.id,
+        grants,
+        { lockedUntil: user.locked_until },
+        { lockedUntil: null },
+      );
     });
   }
 
@@ -154,7 +180,15 @@ export class UsersService {
     await this.#p.db.transaction().execute(async (trx) => {
       await repo.setUserFlags(trx, userId, { disabled });
       if (disabled) await deleteSessionsOfUser(trx, userId);
-      await this.#audit(trx, actor, disabled ? 'users.disable' : 'users.enable', user.id, grants, { disabled: user.disabled }, { disabled });
+      await this.#audit(
+        trx,
+        actor,
+        disabled ? 'users.disable' : 'users.enable',
+        user.id,
+        grants,
+        { disabled: user.disabled },
+        { disabled },
+      );
     });
     return this.get(actor, userId);
   }
@@ -179,12 +213,28 @@ export class UsersService {
     const r = await repo.findRole(this.#p.db, role);
     if (!r) throw new AppError('request.invalid', { details: [{ path: 'role', message: role }] });
     for (const perm of r.permissions) {
-      if (!isPermission(perm) || !(await this.#p.access.can(actor, perm, { unitId }))) throw new AppError('access.denied');
+      if (!isPermission(perm) || !(await this.#p.access.can(actor, perm, { unitId })))
+        throw new AppError('access.denied');
     }
   }
 
-  async #audit(trx: Executor, actor: Actor, action: string, userId: string, grants: GrantRow[], before: unknown, after: unknown) {
-    await this.#p.audit.record(trx, actor, { action, entityType: 'user', entityId: userId, unitId: grants[0]?.unit_id ?? null, before, after });
+  async #audit(
+    trx: Executor,
+    actor: Actor,
+    action: string,
+    userId: string,
+    grants: GrantRow[],
+    before: unknown,
+    after: unknown,
+  ) {
+    await this.#p.audit.record(trx, actor, {
+      action,
+      entityType: 'user',
+      entityId: userId,
+      unitId: grants[0]?.unit_id ?? null,
+      before,
+      after,
+    });
   }
 
   #present(u: NonNullable<Awaited<ReturnType<typeof repo.findUser>>>, grants: GrantRow[]): UserSummary {
@@ -195,7 +245,8 @@ export class UsersService {
       email: u.email,
       disabled: u.disabled,
       mustChangePassword: u.must_change_password,
-      lockedUntil: u.locked_until && new Date(u.locked_until) > new Date() ? new Date(u.locked_until).toISOString() : null,
+      lockedUntil:
+        u.locked_until && new Date(u.locked_until) > new Date() ? new Date(u.locked_until).toISOString() : null,
       grants: grants.map(presentGrant),
     };
   }

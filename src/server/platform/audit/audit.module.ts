@@ -8,8 +8,10 @@ export const auditModule: Module = {
   register(app, platform) {
     app
       .withTypeProvider<ZodTypeProvider>()
-      .get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, (req) =>
-        platform.audit.browse(req.actor, req.query),
+      .get(
+        '/api/audit',
+        { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } },
+        (req) => platform.audit.browse(req.actor, req.query),
       );
   },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
 import type { Scope } from '../access/access.ts';
+import type { Executor } from '../db/database.ts';
 
 export interface AuditInsert {
   actorId: string | null;

@@ -1,6 +1,6 @@
 import type { AuditPage } from '../../../shared/audit.schema.ts';
-import { type Actor, actorLabel } from '../actor.ts';
 import type { Access } from '../access/access.ts';
+import { type Actor, actorLabel } from '../actor.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { type AuditFilter, findAudit, insertAudit } from './audit.repository.ts';
 

@@ -50,7 +50,14 @@ export async function countRecentIpFailures(db: Executor, ip: string, seconds: n
 
 export async function insertSession(
   db: Executor,
-  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string | null; userAgent: string | null },
+  s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    ttlHours: number;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db
     .insertInto('sessions')

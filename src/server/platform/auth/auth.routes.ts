@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, Session } from '../../../shared/auth.schema.ts';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hook.ts';
-import { type AuthService, toSessionView } from './auth.service.ts';
 import { findSession } from './auth.repository.ts';
-import type { Db } from '../db/database.ts';
+import { type AuthService, toSessionView } from './auth.service.ts';
 
 function cookieOptions(config: Config, req: FastifyRequest) {
   const secure = config.COOKIE_SECURE === 'auto' ? req.protocol === 'https' : config.COOKIE_SECURE === 'true';
@@ -38,12 +38,16 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, db: Db, conf
     },
   );
 
-  r.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: Session } } }, async (req) => {
-    const actor = requireUser(req);
-    const row = await findSession(db, actor.sessionTokenHash ?? '');
-    if (!row) throw new AppError('auth.required');
-    return toSessionView(row);
-  });
+  r.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: Session } } },
+    async (req) => {
+      const actor = requireUser(req);
+      const row = await findSession(db, actor.sessionTokenHash ?? '');
+      if (!row) throw new AppError('auth.required');
+      return toSessionView(row);
+    },
+  );
 
   r.post('/api/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
     if (req.actor.kind === 'user') await auth.logout(req.actor);

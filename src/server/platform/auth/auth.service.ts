@@ -141,14 +141,13 @@ export class AuthService {
 }
 
 function lockedError(until: Date): AppError {
-  return new AppError('auth.locked', { hint: { vi: `Mở khóa lúc ${timeVN(until)}.`, en: `Unlocks at ${timeVN(until)}.` } });
+  return new AppError('auth.locked', {
+    hint: { vi: `Mở khóa lúc ${timeVN(until)}.`, en: `Unlocks at ${timeVN(until)}.` },
+  });
 }
 
 /** Builds the actor of a request from its session row. */
-export function toUserActor(
-  row: SessionRow,
-  ctx: { requestId: string; ip: string; locale: 'vi' | 'en' },
-): UserActor {
+export function toUserActor(row: SessionRow, ctx: { requestId: string; ip: string; locale: 'vi' | 'en' }): UserActor {
   return {
     kind: 'user',
     userId: row.user_id,

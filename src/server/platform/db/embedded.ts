@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -149,7 +149,14 @@ export async function startEmbedded(opts: {
       try {
         await run(
           bins.initdb,
-          [`--pgdata=${pgDir}`, '--username=postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'],
+          [
+            `--pgdata=${pgDir}`,
+            '--username=postgres',
+            `--pwfile=${pwFile}`,
+            '--auth=scram-sha-256',
+            '--encoding=UTF8',
+            '--no-locale',
+          ],
           ids,
           log,
         );
@@ -179,7 +186,18 @@ function spawnPostgres(bin: string, pgDir: string, port: number, ids: object, lo
   return new Promise((resolve, reject) => {
     const child = spawn(
       bin,
-      ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      [
+        '-D',
+        pgDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
       { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let tail = '';

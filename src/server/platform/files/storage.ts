@@ -40,7 +40,12 @@ export function createStorage(config: Config): Storage {
 }
 
 export function assertSafeKey(key: string): void {
-  if (!key || key.startsWith('/') || key.split('/').some((p) => p === '..' || p === '.' || p === '') || key.includes('\\')) {
+  if (
+    !key ||
+    key.startsWith('/') ||
+    key.split('/').some((p) => p === '..' || p === '.' || p === '') ||
+    key.includes('\\')
+  ) {
     throw new Error(`Unsafe storage key: ${key}`);
   }
 }

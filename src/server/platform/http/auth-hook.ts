@@ -35,7 +35,8 @@ function checkOrigin(req: FastifyRequest): void {
   } catch {
     throw new AppError('auth.csrf');
   }
-  if (host !== req.headers.host) throw new AppError('auth.csrf');
+  // req.host honours X-Forwarded-Host when TRUST_PROXY is set (behind a load balancer).
+  if (host !== req.host) throw new AppError('auth.csrf');
 }
 
 /**

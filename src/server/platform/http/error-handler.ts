@@ -32,7 +32,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const details = error.validation.map((v) => ({
-        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message ?? 'invalid',
       }));
       return sendError(req, reply, new AppError('request.invalid', { details }));
@@ -42,12 +47,20 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(req, reply, new AppError('internal'));
     }
     const status = error.statusCode ?? 500;
-    if (status === 413 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return sendError(req, reply, new AppError('file.invalid', { details: [{ path: 'body', message: error.message }] }));
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return sendError(
+        req,
+        reply,
+        new AppError('file.invalid', { details: [{ path: 'body', message: error.message }] }),
+      );
     }
     if (status === 429) return sendError(req, reply, new AppError('rate.limited'));
     if (status >= 400 && status < 500) {
-      return sendError(req, reply, new AppError('request.invalid', { details: [{ path: 'request', message: error.message }] }));
+      return sendError(
+        req,
+        reply,
+        new AppError('request.invalid', { details: [{ path: 'request', message: error.message }] }),
+      );
     }
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, new AppError('internal'));
