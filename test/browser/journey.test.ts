@@ -70,12 +70,14 @@ describe('a department officer on a phone', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Đăng nhập/);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'login-360.png'), fullPage: true });
 
     await page.getByLabel('Tên đăng nhập').fill('so.lanhdao');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(`${base}/`);
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/Lãnh đạo Sở/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Xin chào, /);
+    await expect.poll(() => page.locator('main .grants').textContent()).toContain('Lãnh đạo Sở — Tỉnh Quảng Ngãi');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -92,6 +94,15 @@ describe('a department officer on a phone', () => {
     await page.goto(`${base}/org`);
     await expect.poll(() => page.locator('main').textContent()).toContain('Tỉnh Quảng Ngãi');
     expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.tree-toggle').first().click();
+    await page.getByRole('button', { name: 'Xã Tịnh Khê', exact: true }).click();
+    const detail = page.locator('section[aria-labelledby="unit-detail-title"]');
+    await expect.poll(() => detail.textContent()).toContain('01/07/2025 — Thành lập');
+    await expect.poll(() => detail.textContent()).toContain('Thành phố Quảng Ngãi');
+    // The panel is below the long tree on a phone: selecting moves focus (and the view) to it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('unit-detail-title');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'org-360.png'), fullPage: true });
 
     await page.getByLabel(/Ngôn ngữ|Language/).selectOption('en');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UnitDetail } from '../../../shared/org.schema.ts';
@@ -12,6 +13,12 @@ import { EventList, NameHistory } from './unit-history.tsx';
 export function UnitDetailPanel({ unitId, onSelect }: { unitId: string | null; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const unit = useUnit(unitId);
+  const shownId = unit.data?.id;
+  // On a phone the panel sits below a long tree: move focus (and the view) to the unit shown,
+  // which also tells screen-reader users that the selection opened something.
+  useEffect(() => {
+    if (shownId) document.getElementById('unit-detail-title')?.focus();
+  }, [shownId]);
   return (
     <section aria-labelledby="unit-detail-title" className="card">
       {!unitId ? (
@@ -55,7 +62,7 @@ function UnitFacts({ unit, onSelect }: { unit: UnitDetail; onSelect: (id: string
           </ol>
         </nav>
       )}
-      <h2 id="unit-detail-title" className={unit.active ? undefined : 'expired'}>
+      <h2 id="unit-detail-title" tabIndex={-1} className={unit.active ? undefined : 'expired'}>
         {unit.name}
       </h2>
       <dl className="facts">
