@@ -2,7 +2,12 @@ import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
-import { type EmbeddedServer, startEmbedded } from './platform/db/embedded.ts';
+import {
+  attachRunningEmbedded,
+  DataDirLockedError,
+  type EmbeddedServer,
+  startEmbedded,
+} from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/logger.ts';
@@ -14,6 +19,8 @@ export interface Runtime {
   embedded: EmbeddedServer | undefined;
   /** Connection string of the database in use. */
   url: string;
+  /** Migrations applied while opening. */
+  applied: string[];
   /** Closes the pool and stops the embedded database, if any. */
   close(): Promise<void>;
 }
@@ -23,13 +30,26 @@ export interface Runtime {
  * migrations, and on a fresh embedded install (or DEMO_DATA=on) loads the demo province.
  * Shared by the server, the CLI and the benchmarks.
  */
-export async function openRuntime(config: Config, log: Logger, opts: { demo?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: Logger,
+  opts: { demo?: boolean; attach?: boolean } = {},
+): Promise<Runtime> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbedded({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
-    url = embedded.url;
-    log.info({ port: config.EMBEDDED_PG_PORT, dataDir: config.DATA_DIR }, 'embedded PostgreSQL ready');
+    try {
+      embedded = await startEmbedded({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+      url = embedded.url;
+      log.info({ port: config.EMBEDDED_PG_PORT, dataDir: config.DATA_DIR }, 'embedded PostgreSQL ready');
+    } catch (err) {
+      // `attach`: a running `npm start` holds the data directory; use its database (CLI).
+      const running =
+        opts.attach && err instanceof DataDirLockedError ? attachRunningEmbedded(config.DATA_DIR) : undefined;
+      if (!running) throw err;
+      url = running;
+      log.info('using the embedded PostgreSQL of the running server');
+    }
   }
   const database = openDatabase(url, config.DATABASE_POOL_SIZE);
   const close = async () => {
@@ -46,7 +66,7 @@ export async function openRuntime(config: Config, log: Logger, opts: { demo?: bo
       await loadDemo(platform, config.DEMO_PASSWORD);
       log.info({ ms: Date.now() - t0 }, 'demo province loaded (synthetic data)');
     }
-    return { platform, database, embedded, url, close };
+    return { platform, database, embedded, url, applied, close };
   } catch (err) {
     await close().catch(() => {});
     throw err;

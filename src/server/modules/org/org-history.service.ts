@@ -5,8 +5,8 @@ import { actorLabel } from '../../platform/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError, found } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { expiredHint } from './org.service.ts';
 import * as repo from './org.repository.ts';
+import { expiredHint } from './org.service.ts';
 
 type NewUnit = Omit<z.output<typeof UnitCreate>, 'validFrom'>;
 
@@ -48,15 +48,26 @@ export class OrgHistoryService {
     await this.#tx(async (trx) => {
       const unit = found(await repo.findUnit(trx, id));
       if (!unit.active) throw new AppError('org.invalid_operation', { hint: expiredHint });
-      if (unit.name === input.name) throw invalid('Tên mới trùng tên hiện tại.', 'The new name equals the current one.');
+      if (unit.name === input.name)
+        throw invalid('Tên mới trùng tên hiện tại.', 'The new name equals the current one.');
       const since = (await repo.findCurrentNameStart(trx, id)) ?? unit.valid_from;
       if (since && input.effectiveDate <= since) {
-        throw invalid('Ngày hiệu lực phải sau ngày bắt đầu của tên hiện tại.', 'The effective date must follow the start of the current name.');
+        throw invalid(
+          'Ngày hiệu lực phải sau ngày bắt đầu của tên hiện tại.',
+          'The effective date must follow the start of the current name.',
+        );
       }
       await repo.insertFormerName(trx, id, unit.name, since, dayBefore(input.effectiveDate));
       await repo.updateUnit(trx, id, { name: input.name });
       await this.#event(trx, actor, 'renamed', input.effectiveDate, input.decisionRef ?? null, [id], [id]);
-      await this.#audit(trx, actor, 'org.unit.rename', id, { name: unit.name }, { name: input.name, effectiveDate: input.effectiveDate });
+      await this.#audit(
+        trx,
+        actor,
+        'org.unit.rename',
+        id,
+        { name: unit.name },
+        { name: input.name, effectiveDate: input.effectiveDate },
+      );
     });
   }
 
@@ -72,7 +83,10 @@ export class OrgHistoryService {
       if ('existingId' in input.into) {
         targetId = input.into.existingId;
         if (!sourceIds.includes(targetId)) {
-          throw invalid('Đơn vị nhận sáp nhập phải là một trong các đơn vị được sáp nhập.', 'The surviving unit must be one of the merged units.');
+          throw invalid(
+            'Đơn vị nhận sáp nhập phải là một trong các đơn vị được sáp nhập.',
+            'The surviving unit must be one of the merged units.',
+          );
         }
       } else {
         targetId = await this.#insertChecked(trx, input.into, input.effectiveDate);
@@ -80,11 +94,27 @@ export class OrgHistoryService {
       const until = dayBefore(input.effectiveDate);
       for (const s of sources) {
         if (s.id === targetId) continue;
-        for (const child of await repo.findActiveChildIds(trx, s.id)) await repo.updateUnit(trx, child, { parent_id: targetId });
+        for (const child of await repo.findActiveChildIds(trx, s.id))
+          await repo.updateUnit(trx, child, { parent_id: targetId });
         await repo.updateUnit(trx, s.id, { valid_to: until, parent_id: targetId });
-        await this.#audit(trx, actor, 'org.unit.merge', s.id, { validTo: s.valid_to, parentId: s.parent_id }, { validTo: until, mergedInto: targetId });
+        await this.#audit(
+          trx,
+          actor,
+          'org.unit.merge',
+          s.id,
+          { validTo: s.valid_to, parentId: s.parent_id },
+          { validTo: until, mergedInto: targetId },
+        );
       }
-      await this.#event(trx, actor, 'merged', input.effectiveDate, input.decisionRef ?? null, sourceIds.filter((i) => i !== targetId), [targetId]);
+      await this.#event(
+        trx,
+        actor,
+        'merged',
+        input.effectiveDate,
+        input.decisionRef ?? null,
+        sourceIds.filter((i) => i !== targetId),
+        [targetId],
+      );
       await repo.rebuildClosure(trx);
       return targetId;
     });
@@ -99,7 +129,8 @@ export class OrgHistoryService {
       if (!unit.active) throw new AppError('org.invalid_operation', { hint: expiredHint });
       const parts: string[] = [];
       for (const part of input.parts) parts.push(await this.#insertChecked(trx, part, input.effectiveDate));
-      for (const child of await repo.findActiveChildIds(trx, id)) await repo.updateUnit(trx, child, { parent_id: parts[0]! });
+      for (const child of await repo.findActiveChildIds(trx, id))
+        await repo.updateUnit(trx, child, { parent_id: parts[0]! });
       const until = dayBefore(input.effectiveDate);
       await repo.updateUnit(trx, id, { valid_to: until });
       await this.#event(trx, actor, 'split', input.effectiveDate, input.decisionRef ?? null, [id], parts);
@@ -125,7 +156,8 @@ export class OrgHistoryService {
     } else if (type.parent_types.length > 0) {
       throw invalid('Đơn vị này cần có đơn vị cấp trên.', 'This unit needs a parent.');
     }
-    if (await repo.findUnitByCode(trx, u.code)) throw new AppError('resource.conflict', { details: [{ path: 'code', message: u.code }] });
+    if (await repo.findUnitByCode(trx, u.code))
+      throw new AppError('resource.conflict', { details: [{ path: 'code', message: u.code }] });
     return repo.insertUnit(trx, { code: u.code, name: u.name, typeCode: u.typeCode, parentId: u.parentId, validFrom });
   }
 
@@ -133,8 +165,21 @@ export class OrgHistoryService {
     return this.#p.db.transaction().execute(fn);
   }
 
-  async #event(trx: Trx, actor: Actor, kind: 'created' | 'renamed' | 'merged' | 'split', date: string, decisionRef: string | null, from: string[], to: string[]) {
-    await repo.insertEvent(trx, { kind, effectiveDate: date, decisionRef, note: null, createdBy: actorLabel(actor).id }, from, to);
+  async #event(
+    trx: Trx,
+    actor: Actor,
+    kind: 'created' | 'renamed' | 'merged' | 'split',
+    date: string,
+    decisionRef: string | null,
+    from: string[],
+    to: string[],
+  ) {
+    await repo.insertEvent(
+      trx,
+      { kind, effectiveDate: date, decisionRef, note: null, createdBy: actorLabel(actor).id },
+      from,
+      to,
+    );
   }
 
   async #audit(trx: Trx, actor: Actor, action: string, unitId: string, before: unknown, after: unknown) {

@@ -1,22 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ImportReport } from '../../../shared/org.schema.ts';
-import { type Actor, actorLabel } from '../../platform/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as repo from './org.repository.ts';
-import { dayBefore } from './org-history.service.ts';
+import { checkAccess, schoolNeeds, unitNeeds } from './org-import-access.ts';
+import { ImportWriter } from './org-import-write.ts';
 import * as xrepo from './org-xlsx.repository.ts';
-import { fold, headerOf, readRows, SCHOOL_COLUMNS, SCHOOL_SHEET, todayInVietnam } from './org-xlsx.ts';
-import { accessTargets, type Lookups, type Planned, planSchoolRows, type RowError } from './org-xlsx-plan.ts';
-import * as schools from './school.repository.ts';
+import {
+  type Column,
+  fold,
+  readRows,
+  SCHOOL_COLUMNS,
+  SCHOOL_SHEET,
+  todayInVietnam,
+  UNIT_COLUMNS,
+  UNIT_SHEET,
+} from './org-xlsx.ts';
+import { type Lookups, planSchoolRows, type RawRow } from './org-xlsx-plan.ts';
+import { planUnitRows, type UnitRawRow } from './org-xlsx-units-plan.ts';
+import { applyUnitPlan, findBlockedExpiries } from './org-xlsx-units-tree.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 /** Every .xlsx is a ZIP archive: local file header `PK\x03\x04` (APPNOTE.TXT 4.3.7). */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const REQUIRED = ['code', 'name', 'levels', 'ownership', 'commune', 'parent'] as const;
+const SCHOOL_REQUIRED = ['code', 'name', 'levels', 'ownership', 'commune', 'parent'];
+/** All six: an empty "Hiệu lực đến" on a closed unit must mean "reopen" (refused), not "column left out". */
+const UNIT_REQUIRED = UNIT_COLUMNS.map((c) => c.key);
 
 const invalidFile = (vi: string, en: string) => new AppError('file.invalid', { hint: { vi, en } });
 
@@ -39,14 +52,17 @@ export async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Imports the "Trường học" sheet (the format of GET /api/org/export.xlsx). All or nothing:
- * when any row has an error nothing is written and the report lists every error; otherwise
- * new codes create a school (unit + profile + "created" event), known codes update it (a new
- * name is a rename effective today, kept in the name history; a new managing unit is a move;
- * other fields are a profile update), identical rows count as unchanged. One transaction,
- * one audit entry per change, the closure rebuilt once. A row needs `org.manage` on its
- * managing unit (and on the school it changes); rows that change nothing need no permission.
- * `dryRun` returns the same report and writes nothing. Used by the route and the CLI.
+ * Imports an organisation workbook (the format of GET /api/org/export.xlsx): the "Đơn vị" sheet,
+ * when it has data rows, then the "Trường học" sheet (or a workbook's only sheet), so that a
+ * school may sit under a unit created by the same file. All or nothing across both sheets: when
+ * any row has an error nothing is written and the report lists every error (units-sheet columns
+ * are named "Đơn vị: …"); otherwise new codes create units and schools (with a "created" event),
+ * known codes are renamed (effective today, the former name kept), moved, closed (units; a
+ * "dissolved" event) or updated (school profiles), identical rows count as unchanged; the counts
+ * add up both sheets. One transaction, one audit entry per change, the closure rebuilt once. A
+ * row needs `org.manage` where it changes something (see org-import-access.ts); rows that change
+ * nothing need none. `dryRun` returns the same report and writes nothing. Used by the route and
+ * the CLI.
  */
 export async function importSchools(
   p: Platform,
@@ -55,38 +71,87 @@ export async function importSchools(
   opts: { dryRun: boolean },
 ): Promise<ImportReport> {
   await p.access.require(actor, 'org.manage');
-  const wb = await openWorkbook(file);
-  const ws =
-    wb.worksheets.find((w) => fold(w.name) === fold(SCHOOL_SHEET)) ??
-    (wb.worksheets.length === 1 ? wb.worksheets[0] : undefined);
-  if (!ws) throw invalidFile(`Không có trang "${SCHOOL_SHEET}".`, `The workbook has no "${SCHOOL_SHEET}" sheet.`);
-  if (ws.actualRowCount > MAX_IMPORT_ROWS + 1)
-    throw invalidFile(`Tối đa ${MAX_IMPORT_ROWS} dòng.`, `At most ${MAX_IMPORT_ROWS} rows.`);
-  const { rows, missing } = readRows(ws, SCHOOL_COLUMNS);
-  const missingRequired = REQUIRED.map(headerOf).filter((h) => missing.includes(h));
-  if (missingRequired.length) {
-    throw invalidFile(`Thiếu cột: ${missingRequired.join(', ')}.`, `Missing columns: ${missingRequired.join(', ')}.`);
-  }
+  const sheets = readSheets(await openWorkbook(file));
 
   // Plan and write in one transaction, one import at a time, so the plan is not stale when written.
   return p.db.transaction().execute(async (trx) => {
     await xrepo.lockImports(trx);
-    const lookups = await loadLookups(trx);
-    const { planned, errors } = planSchoolRows(rows, lookups);
-    errors.push(...(await checkAccess(p, actor, planned, lookups)));
-    errors.sort((a, b) => a.row - b.row);
+    const before = await loadLookups(trx);
+    const units = planUnitRows(sheets.units, before, randomUUID);
+    const after = applyUnitPlan(before, units.planned);
+    const schools = planSchoolRows(sheets.schools, after);
+    const created = new Map(units.planned.flatMap((x) => (x.kind === 'create' ? [[x.id, x.parentId] as const] : [])));
+    const tree = { before, after, created };
+    const unitErrors = [
+      ...units.errors,
+      ...findBlockedExpiries(after, units.planned, schools.planned),
+      ...(await checkAccess(p, actor, unitNeeds(units.planned), tree)),
+    ];
+    const schoolErrors = [...schools.errors, ...(await checkAccess(p, actor, schoolNeeds(schools.planned), tree))];
+    const byRow = (a: { row: number }, b: { row: number }) => a.row - b.row;
+    const errors = [...unitErrors.sort(byRow), ...schoolErrors.sort(byRow)];
     if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors };
-    const count = (k: Planned['kind']) => planned.filter((x) => x.kind === k).length;
+    const all = [...units.planned, ...schools.planned];
+    const count = (k: (typeof all)[number]['kind']) => all.filter((x) => x.kind === k).length;
     const report: ImportReport = {
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),
       errors,
     };
-    if (!opts.dryRun && report.created + report.updated > 0)
-      await writePlan(p, trx, actor, planned, lookups.today, report);
+    if (opts.dryRun || report.created + report.updated === 0) return report;
+    const writer = new ImportWriter(p, trx, actor, before.today);
+    await writer.writeUnits(units.planned);
+    await writer.writeSchools(schools.planned);
+    // A workbook without units keeps the audit action it always had.
+    const withUnits = sheets.units.length > 0;
+    await writer.finish(withUnits ? 'org.import' : 'org.school.import', withUnits ? 'org_unit' : 'school', {
+      ...report,
+      errors: 0,
+    });
     return report;
   });
+}
+
+/** The same import under the name that says what it reads. */
+export const importOrgWorkbook = importSchools;
+
+/**
+ * The data rows of both sheets. A units sheet without data rows counts as absent; a schools
+ * sheet (or the only sheet of a workbook without units sheet) must have its columns even if empty.
+ */
+function readSheets(wb: ExcelJS.Workbook): { units: UnitRawRow[]; schools: RawRow[] } {
+  const named = (name: string) => wb.worksheets.find((w) => fold(w.name) === fold(name));
+  const unitWs = named(UNIT_SHEET);
+  const schoolWs = named(SCHOOL_SHEET) ?? (wb.worksheets.length === 1 && !unitWs ? wb.worksheets[0] : undefined);
+  const units = unitWs ? readSheet(unitWs, UNIT_COLUMNS, UNIT_REQUIRED, { skipIfEmpty: true }) : [];
+  if (!schoolWs && units.length === 0)
+    throw invalidFile(
+      `Không có trang "${SCHOOL_SHEET}" hoặc "${UNIT_SHEET}" có dữ liệu.`,
+      `The workbook has no "${SCHOOL_SHEET}" sheet and no "${UNIT_SHEET}" sheet with data.`,
+    );
+  return {
+    units,
+    schools: schoolWs ? readSheet(schoolWs, SCHOOL_COLUMNS, SCHOOL_REQUIRED, { skipIfEmpty: false }) : [],
+  };
+}
+
+function readSheet<K extends string>(
+  ws: ExcelJS.Worksheet,
+  columns: readonly Column<K>[],
+  required: readonly string[],
+  opts: { skipIfEmpty: boolean },
+) {
+  if (ws.actualRowCount > MAX_IMPORT_ROWS + 1)
+    throw invalidFile(`Tối đa ${MAX_IMPORT_ROWS} dòng.`, `At most ${MAX_IMPORT_ROWS} rows.`);
+  const { rows, missing } = readRows(ws, columns);
+  if (opts.skipIfEmpty && rows.length === 0) return rows;
+  const absent = columns.filter((c) => required.includes(c.key) && missing.includes(c.header)).map((c) => c.header);
+  if (absent.length) {
+    const list = absent.join(', ');
+    throw invalidFile(`Trang "${ws.name}" thiếu cột: ${list}.`, `The sheet "${ws.name}" lacks the columns: ${list}.`);
+  }
+  return rows;
 }
 
 async function loadLookups(trx: Trx): Promise<Lookups> {
@@ -99,110 +164,4 @@ async function loadLookups(trx: Trx): Promise<Lookups> {
     parentTypes: new Map(types.map((t) => [t.code, t.parent_types])),
     today: todayInVietnam(),
   };
-}
-
-/** A row error for each row that touches a unit outside the actor's `org.manage` subtrees. */
-async function checkAccess(p: Platform, actor: Actor, planned: Planned[], lk: Lookups): Promise<RowError[]> {
-  const cache = new Map<string, boolean>();
-  const names = new Map([...lk.units.values()].map((u) => [u.id, u.name]));
-  const errors: RowError[] = [];
-  for (const row of planned) {
-    for (const unitId of accessTargets(row)) {
-      if (!cache.has(unitId)) cache.set(unitId, await p.access.can(actor, 'org.manage', { unitId }));
-      if (cache.get(unitId)) continue;
-      const name = names.get(unitId) ?? unitId;
-      const own = row.kind === 'update' && row.unit.id === unitId;
-      errors.push({
-        row: row.row,
-        column: headerOf(own ? 'code' : 'parent'),
-        message: own
-          ? `Bạn không có quyền cập nhật trường "${name}" / You may not update the school "${name}"`
-          : `Bạn không có quyền quản lý trường thuộc "${name}" / You may not manage schools under "${name}"`,
-      });
-      break;
-    }
-  }
-  return errors;
-}
-
-async function writePlan(p: Platform, trx: Trx, actor: Actor, planned: Planned[], today: string, report: ImportReport) {
-  const by = actorLabel(actor).id;
-  const audit = (action: string, entityType: string, unitId: string, before: unknown, after: unknown) =>
-    p.audit.record(trx, actor, { action, entityType, entityId: unitId, unitId, before, after });
-  const events: xrepo.EventRow[] = [];
-  const event = (kind: xrepo.EventRow['kind'], unitId: string, date: string) =>
-    events.push({ id: randomUUID(), kind, effective_date: date, created_by: by, unit_id: unitId });
-
-  const creates = planned.filter((x) => x.kind === 'create');
-  const ids = creates.map(() => randomUUID());
-  await xrepo.insertUnits(
-    trx,
-    creates.map((c, i) => ({
-      id: ids[i]!,
-      code: c.code,
-      name: c.name,
-      type_code: c.typeCode,
-      parent_id: c.parentId,
-      valid_from: c.validFrom,
-      valid_to: c.validTo,
-    })),
-  );
-  await xrepo.insertSchools(
-    trx,
-    creates.map((c, i) => ({ unit_id: ids[i]!, ...c.profile })),
-  );
-  for (const [i, c] of creates.entries()) {
-    event('created', ids[i]!, c.validFrom);
-    const after = {
-      code: c.code,
-      name: c.name,
-      typeCode: c.typeCode,
-      parentId: c.parentId,
-      validFrom: c.validFrom,
-      validTo: c.validTo,
-      school: c.profile,
-    };
-    await audit('org.unit.create', 'org_unit', ids[i]!, null, after);
-  }
-
-  const updates = planned.flatMap((x) => (x.kind === 'update' ? [x] : []));
-  const nameStarts = await xrepo.findNameStarts(
-    trx,
-    updates.filter((u) => u.name).map((u) => u.unit.id),
-  );
-  for (const u of updates) {
-    const id = u.unit.id;
-    if (u.name) {
-      // As OrgHistoryService.rename, effective today. A name given today (a new school, or a
-      // rename earlier today) is corrected in place rather than recorded as a one-day name.
-      const since = nameStarts.get(id) ?? u.unit.valid_from;
-      if (!since || since < today) await repo.insertFormerName(trx, id, u.unit.name, since, dayBefore(today));
-      await repo.updateUnit(trx, id, { name: u.name });
-      event('renamed', id, today);
-      await audit('org.unit.rename', 'org_unit', id, { name: u.unit.name }, { name: u.name, effectiveDate: today });
-    }
-    if (u.parentId) {
-      await repo.updateUnit(trx, id, { parent_id: u.parentId });
-      event('moved', id, today);
-      await audit(
-        'org.unit.move',
-        'org_unit',
-        id,
-        { parentId: u.unit.parent_id },
-        { parentId: u.parentId, effectiveDate: today },
-      );
-    }
-    const keys = Object.keys(u.profile) as (keyof typeof u.profile)[];
-    if (keys.length) {
-      await schools.updateSchool(trx, id, u.profile);
-      await audit('org.school.update', 'school', id, Object.fromEntries(keys.map((k) => [k, u.before[k]])), u.profile);
-    }
-  }
-  await xrepo.insertEvents(trx, events);
-  if (creates.length || updates.some((u) => u.parentId)) await repo.rebuildClosure(trx);
-  await p.audit.record(trx, actor, {
-    action: 'org.school.import',
-    entityType: 'school',
-    after: { ...report, errors: 0 },
-  });
 }

@@ -111,7 +111,7 @@ export interface EventRow {
   kind: DB['org_unit_events']['kind'];
   effective_date: string;
   created_by: string | null;
-  /** The unit, on both sides for a rename or move, on the `to` side for a creation. */
+  /** The unit: on both sides for a rename or move, on the `to` side for a creation, the `from` side for a dissolution. */
   unit_id: string;
 }
 
@@ -134,7 +134,7 @@ export async function insertEvents(db: Executor, events: EventRow[]): Promise<vo
       .execute();
     const members = chunk.flatMap((e) => [
       ...(e.kind === 'created' ? [] : [{ event_id: e.id, unit_id: e.unit_id, side: 'from' as const }]),
-      { event_id: e.id, unit_id: e.unit_id, side: 'to' as const },
+      ...(e.kind === 'dissolved' ? [] : [{ event_id: e.id, unit_id: e.unit_id, side: 'to' as const }]),
     ]);
     await db.insertInto('org_unit_event_units').values(members).execute();
   }

@@ -60,8 +60,10 @@ export function orgXlsxRoutes(app: FastifyInstance, platform: Platform): void {
       schema: {
         tags,
         summary:
-          'Import schools from the "Trường học" sheet (multipart field `file`, .xlsx ≤ 10 MB; needs org.manage). ' +
-          'Always 200 with an ImportReport: when `errors` is non-empty nothing was written (all or nothing). ' +
+          'Import units (sheet "Đơn vị": create, rename, move, close) and schools (sheet "Trường học"), in the ' +
+          'format of the export (multipart field `file`, .xlsx ≤ 10 MB; needs org.manage). Always 200 with an ' +
+          'ImportReport: when `errors` is non-empty nothing was written from either sheet (all or nothing); ' +
+          'units-sheet errors name their column "Đơn vị: …". ' +
           'dryRun=true reports without writing. 400 file.invalid for a non-xlsx file or missing columns.',
         querystring: ImportQuery,
         response: { 200: ImportReport },

@@ -1,8 +1,8 @@
 import type { Module } from '../index.ts';
-import { OrgHistoryService } from './org-history.service.ts';
 import { orgRoutes } from './org.routes.ts';
-import { orgXlsxRoutes } from './org-xlsx.routes.ts';
 import { OrgService } from './org.service.ts';
+import { OrgHistoryService } from './org-history.service.ts';
+import { orgXlsxRoutes } from './org-xlsx.routes.ts';
 
 export const orgModule: Module = {
   name: 'org',

@@ -1,5 +1,4 @@
-import type { SchoolProfile, UnitSummary, UnitType } from '../../../shared/org.schema.ts';
-import type { SchoolLevel } from '../../../shared/org.schema.ts';
+import type { SchoolLevel, SchoolProfile, UnitSummary, UnitType } from '../../../shared/org.schema.ts';
 
 export function presentUnitType(r: {
   code: string;

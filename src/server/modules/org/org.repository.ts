@@ -6,12 +6,24 @@ import type { DB, Executor } from '../../platform/db/database.ts';
 const ACTIVE = sql<boolean>`(u.valid_to IS NULL OR u.valid_to >= current_date)`;
 
 const childCount = (eb: ExpressionBuilder<DB & { u: DB['org_units'] }, 'u'>, includeExpired: boolean) => {
-  let q = eb.selectFrom('org_units as c').select(sql<number>`count(*)::int`.as('n')).whereRef('c.parent_id', '=', 'u.id');
+  let q = eb
+    .selectFrom('org_units as c')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .whereRef('c.parent_id', '=', 'u.id');
   if (!includeExpired) q = q.where(sql<boolean>`(c.valid_to IS NULL OR c.valid_to >= current_date)`);
   return q.as('child_count');
 };
 
-const unitColumns = ['u.id', 'u.code', 'u.name', 'u.type_code', 'u.parent_id', 'u.valid_from', 'u.valid_to', 'u.version'] as const;
+const unitColumns = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.type_code',
+  'u.parent_id',
+  'u.valid_from',
+  'u.valid_to',
+  'u.version',
+] as const;
 
 export function listUnitTypes(db: Executor) {
   return db.selectFrom('unit_types').selectAll().orderBy('sort_order').execute();
@@ -148,8 +160,17 @@ export async function updateUnit(
     .execute();
 }
 
-export async function insertFormerName(db: Executor, unitId: string, name: string, validFrom: string | null, validTo: string) {
-  await db.insertInto('org_unit_names').values({ unit_id: unitId, name, valid_from: validFrom, valid_to: validTo }).execute();
+export async function insertFormerName(
+  db: Executor,
+  unitId: string,
+  name: string,
+  validFrom: string | null,
+  validTo: string,
+) {
+  await db
+    .insertInto('org_unit_names')
+    .values({ unit_id: unitId, name, valid_from: validFrom, valid_to: validTo })
+    .execute();
 }
 
 /** The day after the unit's latest former name ended, i.e. when its current name began. */
@@ -164,13 +185,25 @@ export async function findCurrentNameStart(db: Executor, id: string): Promise<st
 
 export async function insertEvent(
   db: Executor,
-  e: { kind: DB['org_unit_events']['kind']; effectiveDate: string; decisionRef: string | null; note: string | null; createdBy: string | null },
+  e: {
+    kind: DB['org_unit_events']['kind'];
+    effectiveDate: string;
+    decisionRef: string | null;
+    note: string | null;
+    createdBy: string | null;
+  },
   from: string[],
   to: string[],
 ): Promise<string> {
   const { id } = await db
     .insertInto('org_unit_events')
-    .values({ kind: e.kind, effective_date: e.effectiveDate, decision_ref: e.decisionRef, note: e.note, created_by: e.createdBy })
+    .values({
+      kind: e.kind,
+      effective_date: e.effectiveDate,
+      decision_ref: e.decisionRef,
+      note: e.note,
+      created_by: e.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const rows = [

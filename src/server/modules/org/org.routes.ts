@@ -16,8 +16,8 @@ import {
   UnitSummary,
   UnitType,
 } from '../../../shared/org.schema.ts';
-import type { OrgHistoryService } from './org-history.service.ts';
 import type { OrgService } from './org.service.ts';
+import type { OrgHistoryService } from './org-history.service.ts';
 
 const Created = z.object({ id: z.uuid() });
 
@@ -29,11 +29,20 @@ export function orgRoutes(app: FastifyInstance, org: OrgService, history: OrgHis
 
   r.get(
     '/api/org/units',
-    { schema: { tags, summary: 'Children of a unit (roots without parentId)', querystring: UnitListQuery, response: { 200: z.array(UnitSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Children of a unit (roots without parentId)',
+        querystring: UnitListQuery,
+        response: { 200: z.array(UnitSummary) },
+      },
+    },
     (req) => org.children(req.query.parentId ?? null, req.query.includeExpired),
   );
 
-  r.get('/api/org/units/:id', { schema: { tags, params: IdParams, response: { 200: UnitDetail } } }, (req) => org.unit(req.params.id));
+  r.get('/api/org/units/:id', { schema: { tags, params: IdParams, response: { 200: UnitDetail } } }, (req) =>
+    org.unit(req.params.id),
+  );
 
   r.get(
     '/api/org/units/:id/name-at',
@@ -77,7 +86,14 @@ export function orgRoutes(app: FastifyInstance, org: OrgService, history: OrgHis
 
   r.get(
     '/api/org/schools',
-    { schema: { tags, summary: 'School directory, diacritic-insensitive search', querystring: SchoolSearchQuery, response: { 200: SchoolPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'School directory, diacritic-insensitive search',
+        querystring: SchoolSearchQuery,
+        response: { 200: SchoolPage },
+      },
+    },
     (req) => org.searchSchools(req.query),
   );
 

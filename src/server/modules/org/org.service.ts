@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { SchoolPage, SchoolUpdate, UnitDetail, UnitSummary, UnitType } from '../../../shared/org.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { AppError, found } from '../../platform/errors.ts';
-import * as repo from './org.repository.ts';
+import type { Platform } from '../../platform/platform.ts';
 import { presentSchool, presentUnit, presentUnitType } from './org.presenter.ts';
+import * as repo from './org.repository.ts';
 import * as schools from './school.repository.ts';
 
 /**

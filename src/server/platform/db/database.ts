@@ -20,7 +20,14 @@ export interface Database {
 
 /** Opens a pool on `url` (embedded or external PostgreSQL ≥ 15). */
 export function openDatabase(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'giaoducso' });
+  // Calendar dates are Vietnamese days: `current_date` (is a unit active today?) must turn at
+  // midnight in Vietnam, not UTC. Instants (timestamptz) are unaffected.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'giaoducso',
+    options: '-c TimeZone=Asia/Ho_Chi_Minh',
+  });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -29,6 +36,9 @@ export function openDatabase(url: string, poolSize = 10): Database {
     pool,
     close: async () => {
       await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; code using `pool` directly
+      // (migrations, backup) would otherwise keep idle connections, and the process, alive.
+      if (!pool.ending) await pool.end();
     },
   };
 }

@@ -71,6 +71,24 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(`Could not lock ${dataDir}`);
 }
 
+/**
+ * The URL of the embedded PostgreSQL that a running giaoducso process (the holder of the
+ * data-directory lock) has started, so that the CLI can work beside `npm start` (e.g. an online
+ * backup). Reads the password file and the port from postmaster.pid. Undefined when none runs.
+ */
+export function attachRunningEmbedded(dataDir: string, dbName = 'giaoducso'): string | undefined {
+  try {
+    const password = fs.readFileSync(path.join(dataDir, 'pg-secret'), 'utf8').trim();
+    const lines = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number.parseInt(lines[0] ?? '', 10);
+    const port = Number.parseInt(lines[3] ?? '', 10);
+    if (!isAlive(pid) || !Number.isInteger(port)) return undefined;
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${dbName}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Root may not run postgres: run it as an OS user `postgres`, created if missing. */
 function runAsIds(dir: string): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
