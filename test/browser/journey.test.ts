@@ -118,3 +118,51 @@ describe('a department officer on a phone', () => {
     await page.close();
   });
 });
+
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+describe('the other pages on a phone', () => {
+  it('an administrator browses the audit log, the users and a school, all without axe violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    await signIn(page, 'admin');
+    await page.waitForURL(`${base}/`);
+    for (const [url, text, shot] of [
+      ['/audit', 'auth.login', 'audit-360.png'],
+      ['/admin/users', 'ht.tranquoctuan', 'users-360.png'],
+    ] as const) {
+      await page.goto(`${base}${url}`);
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(text);
+      expect(await axeViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+    }
+    const school = (await ctx.app.inject('/api/org/schools?q=tran%20quoc%20tuan')).json().items[0];
+    await page.goto(`${base}/schools/${school.unitId}`);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(school.code);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'school-360.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a new teacher must change the initial password before anything else', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, 'moi.capphep');
+    await page.waitForURL(/\/password/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${base}/schools`);
+    await page.waitForURL(/\/password/);
+    await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Trường tôi 2027');
+    const confirm = page.getByLabel(/Nhập lại/);
+    if (await confirm.count()) await confirm.fill('Trường tôi 2027');
+    await page.getByRole('button', { name: /Đổi mật khẩu/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/password'));
+    await page.close();
+  });
+});
