@@ -6,12 +6,15 @@ import { CliError, type Command, formatTable, positional } from '../command.ts';
 
 export const schoolsImport: Command = {
   name: 'schools:import',
-  summary: { vi: 'Nhập danh sách trường từ tệp Excel', en: 'Import schools from an Excel file' },
+  summary: {
+    vi: 'Nhập đơn vị và trường học từ tệp Excel',
+    en: 'Import units and schools from an Excel file',
+  },
   usage: 'schools:import <file.xlsx> [--dry-run]',
   help: [
     {
-      vi: '<file.xlsx>  theo mẫu của "Xuất Excel" (trang "Trường học"); có lỗi thì không ghi gì',
-      en: '<file.xlsx>  in the format of the Excel export (sheet "Trường học"); nothing is written if any row fails',
+      vi: '<file.xlsx>  theo mẫu của "Xuất Excel" (trang "Đơn vị" và/hoặc "Trường học"); có lỗi thì không ghi gì',
+      en: '<file.xlsx>  in the format of the Excel export (sheets "Đơn vị" and/or "Trường học"); nothing is written if any row fails',
     },
     { vi: '--dry-run    chỉ kiểm tra và báo cáo, không ghi', en: '--dry-run    check and report only, write nothing' },
   ],
