@@ -2,6 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/** The web app loads only its own scripts, styles, images and API; nothing may frame it. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * Serves the built web app (dist/web) with a single-page-app fallback: any GET that is not
@@ -28,10 +43,20 @@ export async function serveWeb(app: FastifyInstance, dist: string): Promise<void
     if (url.startsWith('/api/') || url.startsWith('/health/')) {
       return reply.callNotFound();
     }
-    const file = path.join(dist, path.normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, ''));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url);
+    } catch {
+      throw new AppError('request.invalid', { details: [{ path: 'url', message: 'malformed percent-encoding' }] });
+    }
+    const file = path.join(dist, path.normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(dist) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(dist, file));
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', CSP)
+      .send(html);
   });
 }
