@@ -40,11 +40,20 @@ describe('error shape', () => {
     expect(error.requestId).toBe(res.headers['x-request-id']);
   });
 
-  it('speaks Vietnamese by default and keeps a caller-supplied request id', async () => {
+  it('speaks Vietnamese by default, field details included, and keeps a caller-supplied request id', async () => {
     const res = await ctx.app.inject({ url: '/api/org/units/not-a-uuid', headers: { 'x-request-id': 'req-abc-123' } });
     expect(res.statusCode).toBe(400);
     expect(res.headers['x-request-id']).toBe('req-abc-123');
     expect(res.json().error.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    expect(res.json().error.details).toEqual([{ path: 'params.id', message: 'UUID không hợp lệ' }]);
+  });
+
+  it('gives field details in English when asked', async () => {
+    const en = await ctx.app.inject({
+      url: '/api/org/units/not-a-uuid',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(en.json().error.details[0].message).toBe('Invalid UUID');
   });
 
   it('answers unknown API paths with resource.not_found', async () => {

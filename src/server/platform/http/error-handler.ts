@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ERROR_CATALOGUE, type ErrorBody } from '../../../shared/errors.ts';
 import { AppError, messagesFor } from '../errors.ts';
 
@@ -22,6 +23,23 @@ export function localeOf(req: FastifyRequest): 'vi' | 'en' {
   return typeof h === 'string' && /^en\b/i.test(h.trim()) ? 'en' : 'vi';
 }
 
+const zodVi = z.locales.vi().localeError;
+const zodEn = z.locales.en().localeError;
+const textOf = (m: ReturnType<typeof zodEn>) => (typeof m === 'string' ? m : m?.message);
+
+/**
+ * Zod's message for a validation issue in the request's language (Zod ships a Vietnamese
+ * locale). A schema's own message (e.g. the bilingual username rule) is kept as written.
+ */
+function localizeIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }, locale: 'vi' | 'en') {
+  const issue = { ...v.params, code: v.keyword, path: [], message: v.message } as unknown as Parameters<
+    typeof zodEn
+  >[0];
+  const english = textOf(zodEn(issue));
+  if (!v.message || english !== v.message || locale === 'en') return v.message ?? 'invalid';
+  return textOf(zodVi(issue)) ?? v.message;
+}
+
 /** Maps every error to the one error shape; unexpected errors are logged, never shown. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
@@ -31,6 +49,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
+      const locale = localeOf(req);
       const details = error.validation.map((v) => ({
         path: [
           where,
@@ -38,7 +57,7 @@ export function installErrorHandler(app: FastifyInstance): void {
             .split('/')
             .filter(Boolean),
         ].join('.'),
-        message: v.message ?? 'invalid',
+        message: localizeIssue(v, locale),
       }));
       return sendError(req, reply, new AppError('request.invalid', { details }));
     }
