@@ -41,6 +41,10 @@ describe('audit trail', () => {
       (e: { action: string }) => e.action,
     );
     expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed']));
+    const signIn = (await admin.get('/api/audit?action=auth.login&pageSize=1')).body.items[0];
+    expect(signIn.actorName).toBe('admin');
+    const failed = (await admin.get('/api/audit?action=auth.login_failed&pageSize=1')).body.items[0];
+    expect(failed.after).toEqual({ username: 'so.gdtrh' });
   });
 
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatDateTime, formatNumber, formatVnd } from './format.ts';
+import { formatDate, formatDateRange, formatDateTime, formatNumber, formatVnd, parseDate } from './format.ts';
 
 describe('formatDate', () => {
   it('shows an ISO calendar date as dd/mm/yyyy without shifting the day', () => {
@@ -62,5 +62,56 @@ describe('formatVnd', () => {
 
   it('rounds to whole đồng, which has no minor unit', () => {
     expect(formatVnd(1999.6)).toBe('2.000\u00a0₫');
+  });
+});
+
+describe('parseDate', () => {
+  const valid = (iso: string) => ({ kind: 'valid', iso });
+
+  it('reads dd/mm/yyyy and d/m/yyyy day first, into the ISO date the API expects', () => {
+    expect(parseDate('01/07/2025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('1/7/2025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('31/12/1989')).toEqual(valid('1989-12-31'));
+    expect(parseDate('05/1/2026')).toEqual(valid('2026-01-05'));
+  });
+
+  it('accepts dots, hyphens or spaces as separators, and surrounding blanks', () => {
+    expect(parseDate('1.7.2025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('01-07-2025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('01 07 2025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('  01 / 07 / 2025 ')).toEqual(valid('2025-07-01'));
+  });
+
+  it('accepts ddmmyyyy typed on a number pad without separators, and a pasted ISO date', () => {
+    expect(parseDate('01072025')).toEqual(valid('2025-07-01'));
+    expect(parseDate('2025-07-01')).toEqual(valid('2025-07-01'));
+  });
+
+  it('knows month lengths and leap years', () => {
+    expect(parseDate('29/02/2024')).toEqual(valid('2024-02-29'));
+    expect(parseDate('29/02/2000')).toEqual(valid('2000-02-29'));
+    expect(parseDate('30/04/2026')).toEqual(valid('2026-04-30'));
+    const impossible = { kind: 'invalid', reason: 'impossible' };
+    expect(parseDate('31/02/2026')).toEqual(impossible);
+    expect(parseDate('29/02/2026')).toEqual(impossible);
+    expect(parseDate('29/02/1900')).toEqual(impossible);
+    expect(parseDate('31/04/2026')).toEqual(impossible);
+    expect(parseDate('00/01/2026')).toEqual(impossible);
+    expect(parseDate('12/13/2026')).toEqual(impossible);
+    expect(parseDate('2026-02-30')).toEqual(impossible);
+  });
+
+  it('rejects other shapes as a format error and reads blank as empty', () => {
+    const format = { kind: 'invalid', reason: 'format' };
+    for (const text of ['1/7/25', '2025/07/01', '01/07-2025', '1/7/2025/1', '0107202', 'hôm nay', '01/07/2025 10:00']) {
+      expect(parseDate(text), text).toEqual(format);
+    }
+    expect(parseDate('')).toEqual({ kind: 'empty' });
+    expect(parseDate('   ')).toEqual({ kind: 'empty' });
+  });
+
+  it('round-trips with formatDate', () => {
+    const parsed = parseDate('1.7.2025');
+    expect(parsed.kind === 'valid' && formatDate(parsed.iso)).toBe('01/07/2025');
   });
 });

@@ -57,7 +57,7 @@ export class AuthService {
           entityType: 'user',
           entityId: user.id,
           unitId: await this.#homeUnit(user.id),
-          after: locked ? { lockedUntil: new Date(until).toISOString() } : null,
+          after: locked ? { username, lockedUntil: new Date(until).toISOString() } : { username },
         });
         return locked ? new Date(until) : null;
       });
@@ -76,7 +76,18 @@ export class AuthService {
         ip: actor.ip,
         userAgent,
       });
-      await this.#audit.record(trx, actor, {
+      // The one who signs in is the actor of their sign-in (the request was anonymous until now).
+      const signedIn: UserActor = {
+        ...actor,
+        kind: 'user',
+        userId: user.id,
+        username: user.username,
+        fullName: user.full_name,
+        mustChangePassword: false,
+        grants: [],
+        sessionTokenHash: null,
+      };
+      await this.#audit.record(trx, signedIn, {
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,

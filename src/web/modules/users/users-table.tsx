@@ -12,7 +12,10 @@ interface Props {
   onTemporaryPassword: (secret: { username: string; password: string }) => void;
 }
 
-/** Users with their grants and state; managers can reset passwords and unlock accounts. */
+/**
+ * Users with their grants and state; managers can reset passwords and unlock accounts.
+ * A table on wide screens, a stack of cards on a phone (`table-stack`, see styles.css).
+ */
 export function UsersTable({ users, canManage, onTemporaryPassword }: Props) {
   const { t, i18n } = useTranslation();
   const reset = useResetPassword();
@@ -29,7 +32,7 @@ export function UsersTable({ users, canManage, onTemporaryPassword }: Props) {
     <>
       <FormStatus error={reset.error ?? unlock.error} success={unlock.isSuccess ? t('users.unlocked') : null} />
       <ScrollRegion labelledBy="users-caption">
-        <table className="table">
+        <table className="table table-stack">
           <caption id="users-caption" className="visually-hidden">
             {t('users.caption')}
           </caption>
@@ -50,22 +53,27 @@ export function UsersTable({ users, canManage, onTemporaryPassword }: Props) {
                   <th scope="row">
                     <code>{u.username}</code>
                   </th>
-                  <td>{u.fullName}</td>
-                  <td>
-                    {u.grants.map((g) => (
-                      <div key={g.id}>
-                        {pickLocalized(g.roleName, i18n.resolvedLanguage)} — {g.unitName}
-                      </div>
-                    ))}
+                  <td data-label={t('users.fullName')}>{u.fullName}</td>
+                  <td data-label={t('users.grants')}>
+                    <div>
+                      {u.grants.map((g) => (
+                        <div key={g.id}>
+                          {pickLocalized(g.roleName, i18n.resolvedLanguage)} — {g.unitName}
+                        </div>
+                      ))}
+                      {u.grants.length === 0 && '—'}
+                    </div>
                   </td>
-                  <td>
-                    {u.disabled && <div>{t('users.disabled')}</div>}
-                    {locked && <div>{t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}</div>}
-                    {u.mustChangePassword && <div>{t('users.mustChange')}</div>}
-                    {!u.disabled && !locked && !u.mustChangePassword && <div>{t('users.active')}</div>}
+                  <td data-label={t('users.state')}>
+                    <div>
+                      {u.disabled && <div>{t('users.disabled')}</div>}
+                      {locked && <div>{t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}</div>}
+                      {u.mustChangePassword && <div>{t('users.mustChange')}</div>}
+                      {!u.disabled && !locked && !u.mustChangePassword && <div>{t('users.active')}</div>}
+                    </div>
                   </td>
                   {canManage && (
-                    <td>
+                    <td className="cell-actions">
                       <div className="row-actions">
                         <button type="button" className="link-button" onClick={() => resetPassword(u)}>
                           {t('users.reset')}
