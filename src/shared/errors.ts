@@ -78,6 +78,45 @@ export const ERROR_CATALOGUE = {
     vi: 'Tệp nhập có dòng lỗi; chưa có dữ liệu nào được ghi.',
     en: 'The import file has invalid rows; nothing was written.',
   },
+  /** A dossier cannot take this step from its current state (e.g. approve a withdrawn dossier). */
+  'dossier.invalid_transition': {
+    status: 409,
+    vi: 'Hồ sơ không thể chuyển sang trạng thái này từ trạng thái hiện tại.',
+    en: 'The dossier cannot take this step from its current state.',
+  },
+  /** The procedure's window is closed: it no longer accepts new dossiers or changes. */
+  'dossier.window_closed': {
+    status: 422,
+    vi: 'Đã hết thời hạn tiếp nhận hoặc chỉnh sửa hồ sơ.',
+    en: 'The period for filing or changing this dossier has ended.',
+  },
+  /** The same person already has an active dossier for this procedure or round. */
+  'dossier.duplicate': {
+    status: 409,
+    vi: 'Đã có một hồ sơ đang hiệu lực cho người này; hãy tra cứu hoặc chỉnh sửa hồ sơ đó.',
+    en: 'This person already has an active dossier; look it up or edit that one.',
+  },
+  /** A one-time code is wrong, expired or used up. */
+  'otp.invalid': {
+    status: 400,
+    vi: 'Mã xác thực không đúng hoặc đã hết hạn.',
+    en: 'The verification code is wrong or has expired.',
+  },
+  /** Too many one-time codes were asked for one phone, e-mail or client in a short time. */
+  'otp.too_many': {
+    status: 429,
+    vi: 'Bạn đã yêu cầu quá nhiều mã xác thực. Vui lòng chờ vài phút rồi thử lại.',
+    en: 'Too many verification codes were requested. Please wait a few minutes and try again.',
+  },
+  /**
+   * The population registry has no one with this identification number and date of birth.
+   * Never a dead end (HCMC 2024–26): the citizen may still apply with documents as evidence.
+   */
+  'population.not_found': {
+    status: 404,
+    vi: 'Chưa tìm thấy thông tin với số định danh và ngày sinh này. Hãy kiểm tra lại; nếu thông tin đúng, bạn vẫn có thể nộp hồ sơ và tải lên giấy tờ chứng minh.',
+    en: 'No record matches this identification number and date of birth. Please check them; if they are right, you can still apply and upload documents as evidence.',
+  },
   /** The rate limit of a public endpoint was exceeded. */
   'rate.limited': {
     status: 429,

@@ -12,6 +12,20 @@ export const PERMISSIONS = {
   'users.manage': 'Manage user accounts in the subtree',
   /** Browse the audit log of the subtree. */
   'audit.read': 'Read the audit log of the subtree',
+  /** Configure administrative procedures (documents, processing time, fee) offered by units in the subtree. */
+  'dossiers.configure': 'Configure procedures of units in the subtree',
+  /** Read the dossiers handled by units in the subtree. */
+  'dossiers.read': 'Read dossiers handled in the subtree',
+  /** Process dossiers (receive, review, ask for a supplement, approve, reject) handled in the subtree. */
+  'dossiers.process': 'Process dossiers handled in the subtree',
+  /** Read the notification outbox (development and demo installations). */
+  'notify.outbox.read': 'Read the notification outbox',
+  /** Configure admission rounds run by units in the subtree. */
+  'admissions.manage': 'Configure admission rounds in the subtree',
+  /** Review admission applications of schools in the subtree. */
+  'admissions.review': 'Review admission applications in the subtree',
+  /** Run practice and real allocations, publish results, for rounds in the subtree. */
+  'admissions.allocate': 'Allocate and publish admission results in the subtree',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
