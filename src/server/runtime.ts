@@ -9,7 +9,9 @@ import {
   startEmbedded,
 } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
+import { getOtpService } from './platform/otp/otp-provider.ts';
 import type { Logger } from './platform/logger.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
 
@@ -99,6 +101,14 @@ export async function startServer(config: Config, log: Logger) {
   const jobs = config.JOBS ? new Jobs(runtime.url, log) : undefined;
   await jobs?.start([
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
+    { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },
+    {
+      name: 'notify.deliver',
+      cron: '* * * * *',
+      run: async () => {
+        await dossierEngine(runtime.platform).notifier.deliverPending();
+      },
+    },
   ]);
   await app.listen({ host: config.HOST, port: config.PORT });
   return { app, runtime, shutdown };

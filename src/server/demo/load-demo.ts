@@ -7,6 +7,7 @@ import type { Platform } from '../platform/platform.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
+import { loadDemoResidents } from './residents/load-residents.ts';
 
 /** True when the database holds no organisation unit yet (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -76,6 +77,8 @@ export async function loadDemo(
       .execute();
     await insertEvents(trx, dataset, id);
     await sql`SELECT gds_rebuild_org_closure()`.execute(trx);
+    // Synthetic children and families standing in for the national population database.
+    await loadDemoResidents(trx);
     for (const u of dataset.users) {
       const { id: userId } = await trx
         .insertInto('users')

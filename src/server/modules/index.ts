@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { auditModule } from '../platform/audit/audit.module.ts';
+import { otpModule } from '../platform/otp/otp.module.ts';
 import type { Platform } from '../platform/platform.ts';
+import { admissionsModule } from './admissions/admissions.module.ts';
+import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { orgModule } from './org/org.module.ts';
+import { populationModule } from './population/population.module.ts';
 import { publicModule } from './public/public.module.ts';
 import { usersModule } from './users/users.module.ts';
 
@@ -14,4 +18,13 @@ export interface Module {
   register(app: FastifyInstance, platform: Platform): Promise<void> | void;
 }
 
-export const modules: Module[] = [publicModule, orgModule, usersModule, auditModule];
+export const modules: Module[] = [
+  publicModule,
+  orgModule,
+  usersModule,
+  auditModule,
+  dossiersModule,
+  admissionsModule,
+  otpModule,
+  populationModule,
+];
