@@ -1,4 +1,5 @@
 import type { Module } from '../index.ts';
+import { applicationRoutes, applicationServices } from './applications/application.routes.ts';
 import { roundRoutes } from './rounds/round.routes.ts';
 import { RoundService } from './rounds/round.service.ts';
 import { RoundContext } from './rounds/round-context.ts';
@@ -24,5 +25,6 @@ export const admissionsModule: Module = {
       copy: new RoundCopyService(context),
       publicRounds: new RoundPublicService(platform),
     });
+    applicationRoutes(app, applicationServices(platform));
   },
 };

@@ -185,6 +185,9 @@ export interface DB {
   otp_sessions: OtpSessionsTable;
   population_lookups: PopulationLookupsTable;
   demo_residents: DemoResidentsTable;
+  admission_applications: AdmissionApplicationsTable;
+  admission_application_versions: AdmissionApplicationVersionsTable;
+  admission_application_drafts: AdmissionApplicationDraftsTable;
 }
 
 /** 0005_population_otp.sql: one-time codes, the population registry's access log, synthetic residents. */
@@ -399,4 +402,45 @@ export interface NotificationOutboxTable {
   sent_at: Timestamp | null;
   delivered_by: string | null;
   error: string | null;
+}
+
+/** 0007_admission_applications.sql: public applications to admission rounds (no raw personal IDs). */
+export interface AdmissionApplicationsTable {
+  dossier_id: string;
+  round_id: string;
+  dossier_code: string;
+  applicant_key: string;
+  child_name: string;
+  date_of_birth: DateStr;
+  gender: 'male' | 'female';
+  residence_commune_id: string;
+  residence_village: string | null;
+  residence_status: 'confirmed' | 'correction' | 'unregistered';
+  correction_reason: string | null;
+  registry_match: boolean;
+  wishes: string[];
+  first_wish_id: Generated<string>;
+  priority_group: string | null;
+  contact_channel: 'sms' | 'email';
+  contact_address: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  search_key: Generated<string>;
+}
+
+export interface AdmissionApplicationVersionsTable {
+  dossier_id: string;
+  version: number;
+  data: Json;
+  edited_at: Timestamp;
+  edited_by: string;
+}
+
+export interface AdmissionApplicationDraftsTable {
+  round_id: string;
+  applicant_key: string;
+  contact_address: string;
+  data: Json;
+  updated_at: Timestamp;
 }

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApplicationPatch,
+  ApplicationReceipt,
+  ApplicationStatus,
+  ApplicationSubmit,
+  ApplicationWithdraw,
+  ChildIdentity,
+  CodeParams,
+  DraftSave,
+  DraftView,
+  QueuePage,
+  QueueQuery,
+  RoundParams,
+} from '../../../../shared/admission-applications.schema.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { IdempotencyKey } from '../../dossiers/applicant-access.ts';
+import { ApplicationService } from './application.service.ts';
+import { ApplicationDraftService } from './application-draft.service.ts';
+import { ApplicationQueueService } from './application-queue.service.ts';
+
+/** `x-otp-token`: the session from POST /api/public/otp/verify (purpose admissions.apply); missing → 401 auth.required. */
+const OtpHeaders = z.looseObject({ 'x-otp-token': z.string().max(200).optional() });
+/** `idempotency-key`: a client-generated UUID per press of the submit button (required). */
+const SubmitHeaders = OtpHeaders.extend({ 'idempotency-key': IdempotencyKey });
+
+export interface ApplicationServices {
+  applications: ApplicationService;
+  drafts: ApplicationDraftService;
+  queue: ApplicationQueueService;
+}
+
+/**
+ * Public application routes (no account: a verified one-time code) and the staff queue.
+ * Errors: auth.required, request.invalid, resource.not_found, dossier.duplicate (409),
+ * dossier.window_closed (422), dossier.invalid_transition, rate.limited.
+ */
+export function applicationRoutes(app: FastifyInstance, s: ApplicationServices): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['public', 'admissions'];
+  const round = '/api/public/admissions/rounds/:roundId';
+  const byCode = '/api/public/admissions/applications/:code';
+
+  r.put(
+    `${round}/draft`,
+    { schema: { tags, headers: OtpHeaders, params: RoundParams, body: DraftSave, response: { 200: DraftView } } },
+    (req) => s.drafts.save(req.actor, req.headers['x-otp-token'], req.params.roundId, req.body),
+  );
+
+  r.get(
+    `${round}/draft`,
+    {
+      schema: {
+        tags,
+        headers: OtpHeaders,
+        params: RoundParams,
+        querystring: ChildIdentity,
+        response: { 200: DraftView },
+      },
+    },
+    (req) => s.drafts.get(req.actor, req.headers['x-otp-token'], req.params.roundId, req.query),
+  );
+
+  // 201 with the receipt, also for a retry with the same idempotency-key (same receipt).
+  r.post(
+    `${round}/applications`,
+    {
+      schema: {
+        tags,
+        summary: 'File an application; idempotent by the idempotency-key header',
+        headers: SubmitHeaders,
+        params: RoundParams,
+        body: ApplicationSubmit,
+        response: { 201: ApplicationReceipt },
+      },
+    },
+    async (req, reply) => {
+      const receipt = await s.applications.submit(
+        req.actor,
+        req.headers['x-otp-token'],
+        req.params.roundId,
+        req.body,
+        req.headers['idempotency-key'],
+      );
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  r.get(
+    byCode,
+    { schema: { tags, params: CodeParams, querystring: ChildIdentity, response: { 200: ApplicationStatus } } },
+    (req) => s.applications.status(req.params.code, req.query),
+  );
+
+  r.patch(
+    byCode,
+    {
+      schema: {
+        tags,
+        headers: OtpHeaders,
+        params: CodeParams,
+        body: ApplicationPatch,
+        response: { 200: ApplicationStatus },
+      },
+    },
+    (req) => s.applications.edit(req.actor, req.headers['x-otp-token'], req.params.code, req.body),
+  );
+
+  r.post(
+    `${byCode}/withdraw`,
+    {
+      schema: {
+        tags,
+        headers: OtpHeaders,
+        params: CodeParams,
+        body: ApplicationWithdraw,
+        response: { 200: ApplicationStatus },
+      },
+    },
+    (req) => s.applications.withdraw(req.actor, req.headers['x-otp-token'], req.params.code, req.body),
+  );
+
+  r.get(
+    '/api/admissions/rounds/:roundId/applications',
+    { schema: { tags: ['admissions'], params: RoundParams, querystring: QueueQuery, response: { 200: QueuePage } } },
+    (req) => s.queue.list(req.actor, req.params.roundId, req.query),
+  );
+}
+
+/** The services of a platform, for admissions.module.ts. */
+export function applicationServices(platform: Platform): ApplicationServices {
+  return {
+    applications: new ApplicationService(platform),
+    drafts: new ApplicationDraftService(platform),
+    queue: new ApplicationQueueService(platform),
+  };
+}

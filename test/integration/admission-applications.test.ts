@@ -1,0 +1,369 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
+import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
+import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
+import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
+import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
+import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import { type Client, login } from '../support/http.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+/**
+ * The public admission application (issue 3, item 2) and the staff queue (item 3), on an open
+ * grade-1 round of Xã Tịnh Khê whose registration runs now.
+ */
+let ctx: TestContext;
+let commune: Client;
+const sender = new MemoryOtpSender();
+const tricky = buildTrickyResidents(2027, demoCommunes());
+const boy = tricky.twin_boy;
+const girl = tricky.twin_girl;
+const unit = { tinhKhe: '', school1: '', school2: '', school1Name: '', school2Name: '' };
+let roundId = '';
+let token = '';
+const usedIds: string[] = [boy.personalId, girl.personalId];
+
+/** A child the registry does not know (born 2021, province 051). */
+function unknownChild(serial: string, gender: 'male' | 'female' = 'male') {
+  const personalId = formatPersonalId({ provinceCode: '051', birthYear: 2021, gender, serial });
+  usedIds.push(personalId);
+  return { personalId, dateOfBirth: '2021-05-20', fullName: 'Võ Minh Khang', gender };
+}
+
+const day = 24 * 3600 * 1000;
+const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+
+async function tokenFor(phone: string, ip: string): Promise<string> {
+  const purpose = 'admissions.apply';
+  const post = (url: string, payload: object) => ctx.app.inject({ method: 'POST', url, payload, remoteAddress: ip });
+  await post('/api/public/otp/request', { channel: 'sms', address: phone, purpose });
+  const code = sender.lastCode(`+84${phone.slice(1)}`)!;
+  const res = await post('/api/public/otp/verify', { channel: 'sms', address: phone, purpose, code });
+  expect(res.statusCode).toBe(200);
+  return res.json().token;
+}
+
+function call(
+  method: 'GET' | 'PUT' | 'POST' | 'PATCH',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    headers: { 'x-otp-token': token, ...headers },
+    remoteAddress: '10.7.0.1',
+    ...(payload ? { payload } : {}),
+  });
+}
+
+const form = (
+  child: { personalId: string; dateOfBirth: string; fullName: string; gender: string },
+  village: string | null = 'Thôn Trường Thọ',
+) => ({
+  personalId: child.personalId,
+  dateOfBirth: child.dateOfBirth,
+  fullName: child.fullName,
+  gender: child.gender,
+  residence: { communeId: unit.tinhKhe, village },
+  wishes: [unit.school2, unit.school1],
+  priorityGroup: null,
+});
+
+const submit = (body: object, key = randomUUID()) =>
+  call('POST', `/api/public/admissions/rounds/${roundId}/applications`, body, { 'idempotency-key': key });
+
+async function count(table: 'admission_applications' | 'admission_application_versions' | 'dossiers'): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
+    ctx.platform.db,
+  );
+  return rows[0]!.n;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  setOtpSender(ctx.platform, sender);
+  await loadDemoResidents(ctx.platform.db);
+  commune = await login(ctx, 'xa.tinhkhe');
+  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
+  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
+  const schools: { unitId: string; name: string; levels: string[] }[] = (
+    await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&pageSize=200`)
+  ).json().items;
+  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
+  const first = primaries.find((s) => s.name.includes('số 1'))!;
+  const other = primaries.find((s) => s !== first)!;
+  Object.assign(unit, {
+    school1: first.unitId,
+    school1Name: first.name,
+    school2: other.unitId,
+    school2Name: other.name,
+  });
+
+  const created = await commune.post('/api/admissions/rounds', {
+    code: 'TS1-TINHKHE-APPLY',
+    name: 'Tuyển sinh lớp 1 Tịnh Khê',
+    level: 1,
+    schoolYear: '2027-2028',
+    runningUnitId: unit.tinhKhe,
+    timeline: {
+      registerFrom: at(-1),
+      registerTo: at(10),
+      reviewTo: at(20),
+      resultsAt: at(30),
+      confirmTo: at(40),
+    },
+    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
+    priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
+  });
+  expect(created.status).toBe(201);
+  roundId = created.body.id;
+  const put = (path: string, payload: object) =>
+    ctx.app.inject({
+      method: 'PUT',
+      url: `/api/admissions/rounds/${roundId}/${path}`,
+      headers: { cookie: commune.cookie, 'x-csrf-token': commune.csrf },
+      payload,
+    });
+  const seats = await put('schools', {
+    expectedVersion: 1,
+    schools: [
+      { schoolId: unit.school1, classes: 3, pupilsPerClass: 35 },
+      { schoolId: unit.school2, classes: 2, pupilsPerClass: 30 },
+    ],
+  });
+  expect(seats.statusCode).toBe(200);
+  const catchments = await put('catchments', {
+    expectedVersion: 2,
+    catchments: [
+      { schoolId: unit.school1, communeId: unit.tinhKhe, village: 'Thôn Trường Thọ' },
+      { schoolId: unit.school2, communeId: unit.tinhKhe, village: null },
+    ],
+  });
+  expect(catchments.statusCode).toBe(200);
+  expect(
+    (await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: 'open', expectedVersion: 3 })).status,
+  ).toBe(200);
+  token = await tokenFor('0905777001', '10.7.0.1');
+});
+afterAll(() => ctx.close());
+
+let boyCode = '';
+
+describe('POST /api/public/admissions/rounds/:roundId/applications', () => {
+  it('asks for a verified one-time code and a client key', async () => {
+    const none = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/rounds/${roundId}/applications`,
+      headers: { 'idempotency-key': randomUUID() },
+      payload: form(boy),
+    });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error.code).toBe('auth.required');
+    const noKey = await call('POST', `/api/public/admissions/rounds/${roundId}/applications`, form(boy));
+    expect(noKey.statusCode).toBe(400);
+    expect(noKey.json().error.code).toBe('request.invalid');
+  });
+
+  it('files a registered child and gives the receipt with the wished schools by name', async () => {
+    const res = await submit(form(boy));
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      dossierCode: expect.stringMatching(/^TS1-\d{4}-\d+$/),
+      roundName: 'Tuyển sinh lớp 1 Tịnh Khê',
+      schoolWishes: [unit.school2Name, unit.school1Name],
+      registryMatch: true,
+    });
+    expect(Date.parse(body.receivedAt)).not.toBeNaN();
+    boyCode = body.dossierCode;
+  });
+
+  it('refuses an ID whose birth-year digits contradict the date of birth', async () => {
+    const res = await submit({ ...form(unknownChild('700009')), dateOfBirth: '2019-05-20' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('body.personalId');
+  });
+
+  it('refuses wishes outside the round and an unknown priority group', async () => {
+    const res = await submit({ ...form(unknownChild('700001')), wishes: [randomUUID()], priorityGroup: 'XX' });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.priorityGroup', 'body.wishes.0']);
+  });
+
+  it('gives the same receipt, and keeps one row, when the same key is sent twice', async () => {
+    const child = unknownChild('700002');
+    const key = randomUUID();
+    const a = await submit(form(child, null), key);
+    const before = await count('admission_applications');
+    const b = await submit(form(child, null), key);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json()).toEqual(a.json());
+    expect(await count('admission_applications')).toBe(before);
+  });
+
+  it('refuses a second application for the same child in the round with dossier.duplicate', async () => {
+    const res = await submit(form(boy));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('dossier.duplicate');
+  });
+
+  it('makes one dossier of 20 concurrent submissions with one key', async () => {
+    const [apps, dossiers] = [await count('admission_applications'), await count('dossiers')];
+    const key = randomUUID();
+    const all = await Promise.all(Array.from({ length: 20 }, () => submit(form(girl), key)));
+    expect(all.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    expect(new Set(all.map((r) => r.json().dossierCode)).size).toBe(1);
+    expect(await count('admission_applications')).toBe(apps + 1);
+    expect(await count('dossiers')).toBe(dossiers + 1);
+  });
+
+  it('accepts a child the registry does not know, with registryMatch false', async () => {
+    const res = await submit(form(unknownChild('700003', 'female'), 'Thôn Khê Ba'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().registryMatch).toBe(false);
+  });
+
+  it('asks for a reason when the residence differs from the registry, and accepts a correction with one', async () => {
+    const twin = tricky.rare_diacritic;
+    usedIds.push(twin.personalId);
+    const child = {
+      personalId: twin.personalId,
+      dateOfBirth: twin.dateOfBirth,
+      fullName: twin.fullName,
+      gender: twin.gender,
+    };
+    const refused = await submit(form(child, 'Thôn Không Có'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].path).toBe('body.residence.correctionReason');
+    const body = form(child, 'Thôn Không Có');
+    const fixed = await submit({
+      ...body,
+      residence: { ...body.residence, correctionReason: 'Gia đình mới chuyển đến' },
+    });
+    expect(fixed.statusCode).toBe(201);
+  });
+});
+
+describe('drafts', () => {
+  const url = () => `/api/public/admissions/rounds/${roundId}/draft`;
+  const child = { personalId: '', dateOfBirth: '2021-05-20' };
+
+  it('saves a draft and reads it back after the tab was closed', async () => {
+    child.personalId = unknownChild('700010').personalId;
+    const saved = await call('PUT', url(), { ...child, form: { fullName: 'Nguyễn Thị Mai', wishes: [unit.school1] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const back = await call('GET', `${url()}?personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.json().form).toEqual({ fullName: 'Nguyễn Thị Mai', wishes: [unit.school1] });
+  });
+
+  it('shows nothing for a wrong date of birth or without a verified code', async () => {
+    const wrong = await call('GET', `${url()}?personalId=${child.personalId}&dateOfBirth=2021-05-21`);
+    expect(wrong.statusCode).toBe(404);
+    const anonymous = await ctx.app.inject(`${url()}?personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`);
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('status, edits and withdrawal', () => {
+  const byCode = (code: string) => `/api/public/admissions/applications/${code}`;
+  const who = () => ({ personalId: boy.personalId, dateOfBirth: boy.dateOfBirth });
+
+  it('shows the status and public timeline to the right ID and date of birth', async () => {
+    const res = await call('GET', `${byCode(boyCode)}?personalId=${boy.personalId}&dateOfBirth=${boy.dateOfBirth}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ dossierCode: boyCode, state: 'submitted', childName: boy.fullName, version: 1 });
+    expect(res.json().timeline.code).toBe(boyCode);
+  });
+
+  it('answers a wrong date of birth exactly like an unknown code', async () => {
+    const wrong = await call('GET', `${byCode(boyCode)}?personalId=${boy.personalId}&dateOfBirth=2021-01-01`);
+    const unknown = await call(
+      'GET',
+      `${byCode('TS1-2026-999999')}?personalId=${boy.personalId}&dateOfBirth=${boy.dateOfBirth}`,
+    );
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const strip = (b: { error: { requestId?: string } }) => ({ ...b.error, requestId: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+  });
+
+  it('keeps the previous version when the parent edits, and refuses to change the first wish', async () => {
+    const res = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school2], priorityGroup: 'LS' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, priorityGroup: 'LS', schoolWishes: [{ id: unit.school2 }] });
+    const versions = await ctx.platform.db.selectFrom('admission_application_versions').selectAll().execute();
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({
+      version: 1,
+      edited_by: 'applicant',
+      data: { wishes: [unit.school2, unit.school1], priorityGroup: null },
+    });
+    const first = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school1] });
+    expect(first.statusCode).toBe(400);
+  });
+
+  it('lets the parent withdraw and apply again in the same round', async () => {
+    const res = await call('POST', `${byCode(boyCode)}/withdraw`, { ...who(), reason: 'Gia đình chuyển nơi ở' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().state).toBe('withdrawn');
+    const again = await submit(form(boy));
+    expect(again.statusCode).toBe(201);
+    expect(again.json().dossierCode).not.toBe(boyCode);
+  });
+});
+
+describe('GET /api/admissions/rounds/:roundId/applications', () => {
+  const url = () => `/api/admissions/rounds/${roundId}/applications`;
+
+  it('shows the commune officer the whole round, searchable without accents, and audits the view', async () => {
+    const all = await commune.get(url());
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(5);
+    const found = await commune.get(`${url()}?q=tran gia han`);
+    expect(found.body.items.map((i: { childName: string }) => i.childName)).toEqual([girl.fullName]);
+    const audit = await ctx.platform.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'admissions.application.view')
+      .execute();
+    expect(audit.map((a) => a.entity_id)).toContain(found.body.items[0].dossierId);
+  });
+
+  it('shows a principal only the applications whose first wish is the school', async () => {
+    const principal = await login(ctx, 'ht.thso1tinhkhe');
+    const res = await principal.get(url());
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { childName: string }) => i.childName)).not.toContain(girl.fullName);
+    expect(res.body.items.every((i: { firstWish: { id: string } }) => i.firstWish.id === unit.school1)).toBe(true);
+  });
+
+  it('asks anonymous callers to sign in', async () => {
+    expect((await ctx.app.inject(url())).statusCode).toBe(401);
+  });
+});
+
+describe('personal data', () => {
+  it('stores no raw personal ID in applications, versions, drafts, dossiers or the audit log', async () => {
+    for (const table of [
+      'admission_applications',
+      'admission_application_versions',
+      'admission_application_drafts',
+      'dossiers',
+      'audit_log',
+    ]) {
+      const { rows } = await sql<{ t: string }>`SELECT coalesce(string_agg(to_jsonb(x)::text, ' '), '') AS t
+        FROM ${sql.table(table)} x`.execute(ctx.platform.db);
+      for (const id of usedIds) expect(rows[0]!.t, `${table} holds ${id}`).not.toContain(id);
+    }
+  });
+});
