@@ -46,11 +46,17 @@ const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   JOBS: bool.default(true),
   // Read by platform/notify (notify-config.ts): e-mail delivery; unset keeps e-mails in the outbox.
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://user:pass@host:587 or smtps://…:465').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://user:pass@host:587 or smtps://…:465')
+    .optional(),
   SMTP_FROM: z.string().optional(),
   SMTP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
   // Read by platform/otp (demo-code.ts): a fixed one-time code accepted outside production (demo, tests).
-  OTP_DEMO_CODE: z.string().regex(/^\d{6}$/, '6 digits').optional(),
+  OTP_DEMO_CODE: z
+    .string()
+    .regex(/^\d{6}$/, '6 digits')
+    .optional(),
   WEB_DIST: z.string().default('./dist/web'),
 });
 
