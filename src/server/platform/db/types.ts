@@ -188,6 +188,8 @@ export interface DB {
   admission_applications: AdmissionApplicationsTable;
   admission_application_versions: AdmissionApplicationVersionsTable;
   admission_application_drafts: AdmissionApplicationDraftsTable;
+  admission_allocation_runs: AdmissionAllocationRunsTable;
+  admission_allocation_results: AdmissionAllocationResultsTable;
 }
 
 /** 0005_population_otp.sql: one-time codes, the population registry's access log, synthetic residents. */
@@ -443,4 +445,24 @@ export interface AdmissionApplicationDraftsTable {
   contact_address: string;
   data: Json;
   updated_at: Timestamp;
+}
+
+/** 0008_admission_allocations.sql: allocation runs of admission rounds and their results. */
+export interface AdmissionAllocationRunsTable {
+  id: Generated<string>;
+  round_id: string;
+  kind: 'practice' | 'final';
+  inputs_sha256: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  status: Generated<'completed'>;
+  summary: Json;
+}
+
+export interface AdmissionAllocationResultsTable {
+  run_id: string;
+  dossier_id: string;
+  school_id: string | null;
+  reason: string;
+  explanation: Json;
 }

@@ -12,11 +12,12 @@ export interface RoundHooks {
   seatFloor(roundId: string): Promise<ReadonlyMap<string, number>>;
   /**
    * Why the round's results cannot be published yet (e.g. no final allocation run), or null.
-   * TODO(allocation): require a final run whose input hash was shown before it ran.
+   * Provided by allocation-runs (a final run is required), wired in admissions.module.ts.
    */
   publishBlocker(roundId: string): Promise<{ vi: string; en: string } | null>;
 }
 
+/** Defaults until a module provides the hook: no seat floor, nothing blocks publication. */
 export const pendingHooks: RoundHooks = {
   seatFloor: async () => new Map(),
   publishBlocker: async () => null,
