@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,6 +29,19 @@ export const DEMO_PASSWORD = 'GiaoDucSo@2026';
  * migrated, and migrated + the demo province. Each test file clones one (CREATE DATABASE …
  * TEMPLATE), which takes a fraction of a second.
  */
+/** A TCP port nobody listens on now (the OS picks it), for the test cluster. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function setup(project: TestProject) {
   const log = createLogger('warn');
   let embedded: EmbeddedServer | undefined;
@@ -35,9 +49,21 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gds-test-pg-'));
-    const port = 55000 + Math.floor(Math.random() * 4000);
+    const port = await freePort();
     embedded = await startEmbedded({ dataDir: tmp, port, log, dbName: 'postgres', lock: false });
     adminUrl = embedded.url;
+    // If the run ends without teardown (another project's setup failed, Ctrl-C), the test
+    // cluster must not outlive it.
+    const pid = embedded.pid;
+    process.once('exit', () => {
+      if (pid) {
+        try {
+          process.kill(pid, 'SIGINT');
+        } catch {
+          /* already stopped */
+        }
+      }
+    });
   }
   try {
     return await prepare(project, adminUrl, tmp, log, embedded);

@@ -66,7 +66,7 @@ export class DossierSteps {
         details: [{ path: 'body.details.documents', message: unknown.join(', ') }],
       });
     const now = new Date();
-    const set = await this.#change(row, action, to, input, now);
+    const set = await this.#change(trx, row, action, to, input, now);
     if (!(await updateDossier(trx, row.id, row.version, set))) throw new AppError('resource.stale');
     const who = stepActor(actor);
     await insertTransition(trx, {
@@ -101,19 +101,19 @@ export class DossierSteps {
     return { state: to, version: row.version + 1, code, dueAt };
   }
 
-  async #change(row: DossierRow, action: DossierAction, to: DossierState, input: StepInput, now: Date) {
+  async #change(trx: Executor, row: DossierRow, action: DossierAction, to: DossierState, input: StepInput, now: Date) {
     const set: DossierChange = { ...input.extra, state: to };
     const cutoff = { cutoff: row.cutoff_time };
     if (action === 'submit') {
       if (!input.code) throw new Error('submit needs a dossier code');
       set.code = input.code;
       set.received_at = now;
-      set.due_at = addWorkingDays(now, row.processing_days, await this.#calendar.get(), cutoff);
+      set.due_at = addWorkingDays(now, row.processing_days, await this.#calendar.get(trx), cutoff);
     } else if (action === 'request_supplement') {
-      const cal = await this.#calendar.get();
+      const cal = await this.#calendar.get(trx);
       set.remaining_days = row.due_at ? workingDaysLeft(now, row.due_at, cal) : row.processing_days;
     } else if (action === 'resubmit') {
-      set.due_at = addWorkingDays(now, row.remaining_days ?? 0, await this.#calendar.get(), cutoff);
+      set.due_at = addWorkingDays(now, row.remaining_days ?? 0, await this.#calendar.get(trx), cutoff);
       set.remaining_days = null;
     } else if (action === 'approve' || action === 'reject') {
       set.decided_at = now;

@@ -18,9 +18,14 @@ export class HolidayCalendar {
     this.#db = db;
   }
 
-  async get(): Promise<WorkCalendar> {
+  /**
+   * The calendar. Inside a transaction pass its executor: refilling through the pool while
+   * the caller holds a pooled connection deadlocks once every connection is such a caller
+   * (found by `npm run bench -- submissions` at 64 concurrent submissions).
+   */
+  async get(exec: Executor = this.#db): Promise<WorkCalendar> {
     if (this.#cached && Date.now() - this.#cached.at < TTL_MS) return this.#cached.cal;
-    const rows = await listAllHolidays(this.#db);
+    const rows = await listAllHolidays(exec);
     const cal: WorkCalendar = {
       holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)),
       workingDays: new Set(rows.filter((r) => r.kind === 'working_day').map((r) => r.day)),

@@ -27,6 +27,9 @@ export function openDatabase(url: string, poolSize = 10): Database {
     max: poolSize,
     application_name: 'giaoducso',
     options: '-c TimeZone=Asia/Ho_Chi_Minh',
+    // Waiting longer than this for a connection is a fault (pool too small or a deadlock):
+    // fail the request with an error rather than hang it and everything behind it.
+    connectionTimeoutMillis: 15_000,
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});

@@ -19,6 +19,8 @@ import type { Logger } from '../logger.ts';
  */
 export interface EmbeddedServer {
   url: string;
+  /** Process id of the postgres server. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -189,6 +191,7 @@ export async function startEmbedded(opts: {
     await ensureDatabase(url, dbName);
     return {
       url,
+      pid: child.pid,
       stop: async () => {
         await stopChild(child);
         release();
