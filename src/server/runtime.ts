@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
+import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import {
@@ -9,10 +10,9 @@ import {
   startEmbedded,
 } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
-import { getOtpService } from './platform/otp/otp-provider.ts';
 import type { Logger } from './platform/logger.ts';
+import { getOtpService } from './platform/otp/otp-provider.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
 
 export interface Runtime {
