@@ -124,13 +124,7 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   roundId = created.body.id;
-  const put = (path: string, payload: object) =>
-    ctx.app.inject({
-      method: 'PUT',
-      url: `/api/admissions/rounds/${roundId}/${path}`,
-      headers: { cookie: commune.cookie, 'x-csrf-token': commune.csrf },
-      payload,
-    });
+  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
   // School 1: 4 seats for 2 catchment children, 1 priority child, 1 lottery seat; School 2: 2 seats.
   const seats = await put('schools', {
     expectedVersion: 1,
@@ -139,7 +133,7 @@ beforeAll(async () => {
       { schoolId: unit.school2, classes: 1, pupilsPerClass: 2 },
     ],
   });
-  expect(seats.statusCode, seats.body).toBe(200);
+  expect(seats.status, JSON.stringify(seats.body)).toBe(200);
   const catchments = await put('catchments', {
     expectedVersion: 2,
     catchments: [
@@ -147,7 +141,7 @@ beforeAll(async () => {
       { schoolId: unit.school2, communeId: unit.tinhKhe, village: b![0] },
     ],
   });
-  expect(catchments.statusCode, catchments.body).toBe(200);
+  expect(catchments.status, JSON.stringify(catchments.body)).toBe(200);
   version = 3;
   expect((await status('open')).status).toBe(200);
 

@@ -121,13 +121,7 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   roundId = created.body.id;
-  const put = (path: string, payload: object) =>
-    ctx.app.inject({
-      method: 'PUT',
-      url: `/api/admissions/rounds/${roundId}/${path}`,
-      headers: { cookie: commune.cookie, 'x-csrf-token': commune.csrf },
-      payload,
-    });
+  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
   const seats = await put('schools', {
     expectedVersion: 1,
     schools: [
@@ -135,7 +129,7 @@ beforeAll(async () => {
       { schoolId: unit.school2, classes: 2, pupilsPerClass: 30 },
     ],
   });
-  expect(seats.statusCode).toBe(200);
+  expect(seats.status).toBe(200);
   const catchments = await put('catchments', {
     expectedVersion: 2,
     catchments: [
@@ -143,7 +137,7 @@ beforeAll(async () => {
       { schoolId: unit.school2, communeId: unit.tinhKhe, village: null },
     ],
   });
-  expect(catchments.statusCode).toBe(200);
+  expect(catchments.status).toBe(200);
   expect(
     (await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: 'open', expectedVersion: 3 })).status,
   ).toBe(200);

@@ -53,15 +53,6 @@ const grade10 = (code: string, over: object = {}) => ({
   ...over,
 });
 
-async function put(c: Client, url: string, payload: object) {
-  const r = await ctx.app.inject({
-    method: 'PUT',
-    url,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
-    payload,
-  });
-  return { status: r.statusCode, body: r.json() };
-}
 const paths = (res: { body: { error: { details: { path: string }[] } } }) => res.body.error.details.map((d) => d.path);
 
 beforeAll(async () => {
@@ -97,7 +88,7 @@ describe('grade 10, run by the Sở', () => {
     });
     expect(res.body.priorityGroups.map((g: { points: number }) => g.points)).toEqual([2, 1.5, 1]);
     id = res.body.id;
-    const schools = await put(so, `/api/admissions/rounds/${id}/schools`, {
+    const schools = await so.put(`/api/admissions/rounds/${id}/schools`, {
       expectedVersion: 1,
       schools: [
         { schoolId: unit.leKhiet, classes: 10, pupilsPerClass: 35, specialised: true },
@@ -116,9 +107,9 @@ describe('grade 10, run by the Sở', () => {
     expect((await tinhKhe.post('/api/admissions/rounds', grade10('TS10-XA'))).status).toBe(403);
     const wrong = await so.post('/api/admissions/rounds', grade10('TS10-XA', { runningUnitId: unit.tinhKhe }));
     expect(paths(wrong)).toEqual(['body.runningUnitId']);
-    const catchments = await put(so, `/api/admissions/rounds/${id}/catchments`, { expectedVersion: 2, catchments: [] });
+    const catchments = await so.put(`/api/admissions/rounds/${id}/catchments`, { expectedVersion: 2, catchments: [] });
     expect(catchments.body.error.details[0].message).toMatch(/grade 10 admits by scores/);
-    const primary = await put(so, `/api/admissions/rounds/${id}/schools`, {
+    const primary = await so.put(`/api/admissions/rounds/${id}/schools`, {
       expectedVersion: 2,
       schools: [{ schoolId: unit.primary, classes: 1, pupilsPerClass: 30 }],
     });
@@ -182,11 +173,11 @@ describe('the lottery seed of a grade-1 round', () => {
     });
     id = created.body.id;
     const url = `/api/admissions/rounds/${id}`;
-    await put(tinhKhe, `${url}/schools`, {
+    await tinhKhe.put(`${url}/schools`, {
       expectedVersion: 1,
       schools: [{ schoolId: unit.primary, classes: 2, pupilsPerClass: 35 }],
     });
-    await put(tinhKhe, `${url}/catchments`, {
+    await tinhKhe.put(`${url}/catchments`, {
       expectedVersion: 2,
       catchments: [{ schoolId: unit.primary, communeId: unit.tinhKhe }],
     });

@@ -39,17 +39,6 @@ const grade1 = (code: string, runningUnitId: string, year = 2027) => ({
   ],
 });
 
-/** PUT through app.inject (the shared client has no put). */
-async function put(c: Client, url: string, payload: object) {
-  const r = await ctx.app.inject({
-    method: 'PUT',
-    url,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
-    payload,
-  });
-  return { status: r.statusCode, body: r.json() };
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
   [tinhKhe, dakHa] = await Promise.all([login(ctx, 'xa.tinhkhe'), login(ctx, 'xa.dakha')]);
@@ -80,7 +69,7 @@ describe('a commune configures its grade-1 round', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', level: 1, version: 1, runningUnit: { name: 'Xã Tịnh Khê' } });
     const url = `/api/admissions/rounds/${created.body.id}`;
-    const schools = await put(tinhKhe, `${url}/schools`, {
+    const schools = await tinhKhe.put(`${url}/schools`, {
       expectedVersion: 1,
       schools: [
         { schoolId: unit.primary1, classes: 3, pupilsPerClass: 35 },
@@ -89,7 +78,7 @@ describe('a commune configures its grade-1 round', () => {
     });
     expect(schools.status).toBe(200);
     expect(schools.body).toMatchObject({ seats: 165, schoolCount: 2, version: 2 });
-    const catchments = await put(tinhKhe, `${url}/catchments`, {
+    const catchments = await tinhKhe.put(`${url}/catchments`, {
       expectedVersion: 2,
       catchments: [
         { schoolId: unit.primary1, communeId: unit.tinhKhe, village: 'Thôn Khê Thủy' },
@@ -107,7 +96,7 @@ describe('a commune configures its grade-1 round', () => {
 
   it('refuses a school of another commune, and says why', async () => {
     const draft = await tinhKhe.post('/api/admissions/rounds', grade1('TS1-TINHKHE-B', unit.tinhKhe));
-    const res = await put(tinhKhe, `/api/admissions/rounds/${draft.body.id}/schools`, {
+    const res = await tinhKhe.put(`/api/admissions/rounds/${draft.body.id}/schools`, {
       expectedVersion: 1,
       schools: [{ schoolId: unit.dakHaPrimary, classes: 2, pupilsPerClass: 30 }],
     });
@@ -125,7 +114,7 @@ describe('a commune configures its grade-1 round', () => {
   it('refuses an upper-secondary school and a preschool in a grade-1 round, and more than 35 pupils a class', async () => {
     const draft = await tinhKhe.get('/api/admissions/rounds?status=draft');
     const id = draft.body.items[0].id;
-    const res = await put(tinhKhe, `/api/admissions/rounds/${id}/schools`, {
+    const res = await tinhKhe.put(`/api/admissions/rounds/${id}/schools`, {
       expectedVersion: 1,
       schools: [
         { schoolId: unit.sonMy, classes: 2, pupilsPerClass: 30 },
@@ -164,7 +153,7 @@ describe('access by subtree', () => {
       name: 'Tên khác',
     });
     expect(patch.status).toBe(403);
-    const seats = await put(dakHa, `/api/admissions/rounds/${round.id}/schools`, {
+    const seats = await dakHa.put(`/api/admissions/rounds/${round.id}/schools`, {
       expectedVersion: round.version,
       schools: [],
     });
@@ -221,14 +210,14 @@ describe('an open round', () => {
       { schoolId: unit.primary1, classes: s1, pupilsPerClass: 35 },
       { schoolId: unit.primary2, classes: 2, pupilsPerClass: 30 },
     ];
-    const fewer = await put(tinhKhe, `${url()}/schools`, { expectedVersion: round.version, schools: schools(2) });
+    const fewer = await tinhKhe.put(`${url()}/schools`, { expectedVersion: round.version, schools: schools(2) });
     expect(fewer.status).toBe(400);
     expect(fewer.body.error.details[0].message).toMatch(/seats may only be increased \(now 105\)/);
-    const more = await put(tinhKhe, `${url()}/schools`, { expectedVersion: round.version, schools: schools(4) });
+    const more = await tinhKhe.put(`${url()}/schools`, { expectedVersion: round.version, schools: schools(4) });
     expect(more.status).toBe(200);
     expect(more.body.seats).toBe(200);
     round.version = more.body.version;
-    const catchments = await put(tinhKhe, `${url()}/catchments`, { expectedVersion: round.version, catchments: [] });
+    const catchments = await tinhKhe.put(`${url()}/catchments`, { expectedVersion: round.version, catchments: [] });
     expect(catchments.status).toBe(400);
   });
 

@@ -15,15 +15,6 @@ const who: Record<string, Client> = {};
 const dossier = { A: '', B: '' };
 const applicant: AnonymousActor = { kind: 'anonymous', requestId: null, ip: null, locale: 'vi' };
 
-const put = async (c: Client, url: string, payload: object) => {
-  const r = await ctx.app.inject({
-    method: 'PUT',
-    url,
-    payload,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
-  });
-  return { status: r.statusCode, body: r.json() };
-};
 const unitOf = async (c: Client) => (await c.get('/api/auth/me')).body.user.grants[0].unitId as string;
 
 beforeAll(async () => {
@@ -202,9 +193,9 @@ describe('public holidays', () => {
 
   it('are edited by the province, audited, and used for deadlines at once', async () => {
     expect(
-      (await put(who['xa.tinhkhe']!, '/api/dossiers/holidays/2026-11-24', { nameVi: 'x', nameEn: 'x' })).status,
+      (await who['xa.tinhkhe']!.put('/api/dossiers/holidays/2026-11-24', { nameVi: 'x', nameEn: 'x' })).status,
     ).toBe(403);
-    const set = await put(who.admin!, '/api/dossiers/holidays/2026-11-24', {
+    const set = await who.admin!.put('/api/dossiers/holidays/2026-11-24', {
       nameVi: 'Ngày Văn hóa Việt Nam',
       nameEn: 'Vietnam Culture Day',
     });

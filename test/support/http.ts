@@ -9,6 +9,7 @@ export interface Client {
   get(url: string): Promise<{ status: number; body: any }>;
   post(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   patch(url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  put(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   del(url: string): Promise<{ status: number; body: any }>;
 }
 
@@ -17,7 +18,7 @@ export async function login(ctx: TestContext, username: string, password = DEMO_
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   const csrf = res.json().csrfToken as string;
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
     const r = await ctx.app.inject({
       method,
       url,
@@ -33,6 +34,7 @@ export async function login(ctx: TestContext, username: string, password = DEMO_
     get: (url) => call('GET', url),
     post: (url, body) => call('POST', url, body ?? {}),
     patch: (url, body) => call('PATCH', url, body ?? {}),
+    put: (url, body) => call('PUT', url, body ?? {}),
     del: (url) => call('DELETE', url),
   };
 }

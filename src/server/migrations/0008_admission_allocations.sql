@@ -6,7 +6,7 @@
 CREATE TABLE admission_allocation_runs (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   round_id uuid NOT NULL REFERENCES admission_rounds(id),
-  -- 'practice': any number, to check the configuration; 'final': the one that is published.
+  -- 'practice': as many as needed, to check the configuration; 'final': the one that is published.
   kind text NOT NULL CHECK (kind IN ('practice', 'final')),
   -- hashCatchmentInputs / hashGrade10Inputs of the inputs, as shown to the officer before the run.
   inputs_sha256 text NOT NULL CHECK (inputs_sha256 ~ '^[0-9a-f]{64}$'),

@@ -19,7 +19,7 @@ const CSP = [
 ].join('; ');
 
 /**
- * Serves the built web app (dist/web) with a single-page-app fallback: any GET that is not
+ * Serves the built web app (dist/web) with a single-page-app fallback: every GET that is not
  * under /api, /health or a file answers index.html. Hashed assets are cached for a year.
  */
 export async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
