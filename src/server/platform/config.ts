@@ -57,6 +57,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{6}$/, '6 digits')
     .optional(),
+  // Per client address (behind TRUST_PROXY, the forwarded one): public forms of children's data.
+  // Raise them for a load test from one address, or where many families share one NAT address.
+  RATE_OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_REGISTRY_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RATE_RESULT_LOOKUPS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   WEB_DIST: z.string().default('./dist/web'),
 });
 

@@ -33,13 +33,16 @@ export class PopulationService {
   constructor(
     platform: Platform,
     deps: { registry: () => PopulationRegistry; otp: OtpService; org: OrgService },
-    limits: log.LookupLimits = LOOKUP_LIMITS,
+    limits?: log.LookupLimits,
   ) {
     this.#p = platform;
     this.#registry = deps.registry;
     this.#otp = deps.otp;
     this.#org = deps.org;
-    this.#limits = limits;
+    this.#limits = limits ?? {
+      ...LOOKUP_LIMITS,
+      perClient: { ...LOOKUP_LIMITS.perClient, max: platform.config.RATE_REGISTRY_LOOKUPS_PER_IP_PER_HOUR },
+    };
   }
 
   /** The public pre-fill: needs a verified contact for `admissions.apply`; 404 when not found. */

@@ -58,10 +58,13 @@ export class OtpService {
   readonly #sender: () => OtpSender;
   readonly #limits: OtpLimits;
 
-  constructor(platform: Platform, sender: () => OtpSender, limits: OtpLimits = OTP_LIMITS) {
+  constructor(platform: Platform, sender: () => OtpSender, limits?: OtpLimits) {
     this.#p = platform;
     this.#sender = sender;
-    this.#limits = limits;
+    this.#limits = limits ?? {
+      ...OTP_LIMITS,
+      perClient: { ...OTP_LIMITS.perClient, max: platform.config.RATE_OTP_PER_IP_PER_HOUR },
+    };
   }
 
   /** Sends a new code to the address, unless it or the client asked for too many recently. */
