@@ -39,6 +39,17 @@ export const ApplicationForm = z.object({
 export const ApplicationSubmit = ChildIdentity.extend(ApplicationForm.shape);
 export type ApplicationSubmit = z.infer<typeof ApplicationSubmit>;
 
+/**
+ * Assisted entry: a clerk files for a parent who came in person. The parent's phone or e-mail
+ * is typed in (no one-time code), and the parent's consent to the processing of the child's
+ * data (Decree 13/2023/NĐ-CP) is confirmed by the clerk and kept with the dossier.
+ */
+export const AssistedSubmit = ApplicationSubmit.extend({
+  contact: z.object({ channel: z.enum(['sms', 'email']), address: z.string().trim().min(3).max(200) }),
+  consent: z.literal(true, { error: 'cần sự đồng ý của phụ huynh / the parent must consent' }),
+});
+export type AssistedSubmit = z.infer<typeof AssistedSubmit>;
+
 /** A draft may be incomplete: every form field is optional. */
 export const DraftForm = z.object({
   fullName: Text(0, 120).optional(),

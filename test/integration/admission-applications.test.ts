@@ -247,6 +247,92 @@ describe('POST /api/public/admissions/rounds/:roundId/applications', () => {
   });
 });
 
+describe('filings arriving together', () => {
+  it('files 60 children at once in shared transactions: 60 dossiers, 60 distinct codes, each with its rows', async () => {
+    const children = Array.from({ length: 60 }, (_, i) =>
+      unknownChild(String(710000 + i), i % 2 ? 'female' : 'male'),
+    );
+    const before = { apps: await count('admission_applications'), dossiers: await count('dossiers') };
+    const all = await Promise.all(children.map((c) => submit(form(c, 'Thôn Khê Ba'))));
+    expect(all.map((r) => r.statusCode)).toEqual(Array(60).fill(201));
+    const codes = all.map((r) => r.json().dossierCode);
+    expect(new Set(codes).size).toBe(60);
+    expect(await count('admission_applications')).toBe(before.apps + 60);
+    expect(await count('dossiers')).toBe(before.dossiers + 60);
+    const { rows } = await sql<{ transitions: number; audits: number; outbox: number; lookups: number }>`
+      SELECT (SELECT count(*)::int FROM dossier_transitions t JOIN dossiers d ON d.id = t.dossier_id
+               WHERE d.code = ANY(${codes}::text[])) AS transitions,
+             (SELECT count(*)::int FROM audit_log a JOIN dossiers d ON d.id::text = a.entity_id
+               WHERE d.code = ANY(${codes}::text[])) AS audits,
+             (SELECT count(*)::int FROM notification_outbox o JOIN dossiers d ON d.id = o.dossier_id
+               WHERE d.code = ANY(${codes}::text[])) AS outbox,
+             (SELECT count(*)::int FROM population_lookups WHERE purpose = 'admissions.apply'
+               AND request_id IS NOT NULL) AS lookups`.execute(ctx.platform.db);
+    expect(rows[0]).toMatchObject({ transitions: 120, audits: 120, outbox: 60 });
+    expect(rows[0]!.lookups).toBeGreaterThanOrEqual(60);
+  });
+
+  it('refuses only the second of two keys for one child sent together, and gives each key its own answer', async () => {
+    const child = unknownChild('720001');
+    const [a, b, c] = await Promise.all([
+      submit(form(child, null)),
+      submit(form(child, null)),
+      submit(form(unknownChild('720002'), null)),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)!.json().error.code).toBe('dossier.duplicate');
+    expect(c.statusCode).toBe(201);
+  });
+});
+
+describe('POST /api/admissions/rounds/:roundId/applications/assisted', () => {
+  const assisted = (who: Client, body: object, key = randomUUID()) =>
+    who.post(`/api/admissions/rounds/${roundId}/applications/assisted`, body, { 'idempotency-key': key });
+  const inPerson = (child: ReturnType<typeof unknownChild>) => ({
+    ...form(child, 'Thôn Khê Ba'),
+    contact: { channel: 'sms', address: '0905 123 456' },
+    consent: true,
+  });
+
+  it("files for a parent in person, names the clerk in the dossier's history and keeps the consent", async () => {
+    const key = randomUUID();
+    const res = await assisted(commune, inPerson(unknownChild('730001')), key);
+    expect(res.status).toBe(201);
+    expect(res.body.dossierCode).toMatch(/^TS1-/);
+    const again = await assisted(commune, inPerson(unknownChild('730001')), key);
+    expect(again.body).toEqual(res.body);
+    const { rows } = await sql<{ actor_name: string; form: { assisted?: { consent: boolean } }; phone: string }>`
+      SELECT t.actor_name, d.form, d.contact_phone AS phone FROM dossiers d
+      JOIN dossier_transitions t ON t.dossier_id = d.id AND t.action = 'submit'
+      WHERE d.code = ${res.body.dossierCode}`.execute(ctx.platform.db);
+    expect(rows[0]!.actor_name).toBeTruthy();
+    expect(rows[0]!.form.assisted?.consent).toBe(true);
+    expect(rows[0]!.phone).toBe('+84905123456');
+  });
+
+  it('needs the consent and a valid contact', async () => {
+    const noConsent = await assisted(commune, { ...inPerson(unknownChild('730002')), consent: false });
+    expect(noConsent.status).toBe(400);
+    const badPhone = await assisted(commune, {
+      ...inPerson(unknownChild('730003')),
+      contact: { channel: 'sms', address: '12' },
+    });
+    expect(badPhone.status).toBe(400);
+  });
+
+  it("refuses a school head of another commune's school and anonymous callers", async () => {
+    const other = await login(ctx, 'ht.thdakha');
+    expect((await assisted(other, inPerson(unknownChild('730004')))).status).toBe(403);
+    const anon = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/admissions/rounds/${roundId}/applications/assisted`,
+      headers: { 'idempotency-key': randomUUID() },
+      payload: inPerson(unknownChild('730005')),
+    });
+    expect(anon.statusCode).toBe(401);
+  });
+});
+
 describe('drafts', () => {
   const url = () => `/api/public/admissions/rounds/${roundId}/draft`;
   const child = { personalId: '', dateOfBirth: '2021-05-20' };

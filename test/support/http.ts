@@ -7,7 +7,7 @@ export interface Client {
   cookie: string;
   csrf: string;
   get(url: string): Promise<{ status: number; body: any }>;
-  post(url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   patch(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   put(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   del(url: string): Promise<{ status: number; body: any }>;
@@ -18,11 +18,16 @@ export async function login(ctx: TestContext, username: string, password = DEMO_
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   const csrf = res.json().csrfToken as string;
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
+  const call = async (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
     const r = await ctx.app.inject({
       method,
       url,
-      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }), ...extra },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     return { status: r.statusCode, body: r.body ? r.json() : null };
@@ -32,7 +37,7 @@ export async function login(ctx: TestContext, username: string, password = DEMO_
     cookie,
     csrf,
     get: (url) => call('GET', url),
-    post: (url, body) => call('POST', url, body ?? {}),
+    post: (url, body, headers) => call('POST', url, body ?? {}, headers),
     patch: (url, body) => call('PATCH', url, body ?? {}),
     put: (url, body) => call('PUT', url, body ?? {}),
     del: (url) => call('DELETE', url),

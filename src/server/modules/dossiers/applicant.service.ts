@@ -25,15 +25,9 @@ import { documentsOf, presentTimeline } from './dossier.presenter.ts';
 import { formatDossierCode } from './dossier-code.ts';
 import { listAttachments, listTransitions } from './dossier-history.repository.ts';
 import type { DossierIntake } from './dossier-intake.ts';
+import type { DossierNumbers } from './dossier-numbers.ts';
 import type { DossierSteps } from './dossier-steps.ts';
-import {
-  type DossierRow,
-  findDossier,
-  findIdempotencyKey,
-  lockDossier,
-  takeNumber,
-  updateDossier,
-} from './dossiers.repository.ts';
+import { type DossierRow, findDossier, findIdempotencyKey, lockDossier, updateDossier } from './dossiers.repository.ts';
 
 export const DraftPatch = z.object({
   contact: ApplicantContact.optional(),
@@ -52,11 +46,13 @@ export class ApplicantService {
   readonly #p: Platform;
   readonly #steps: DossierSteps;
   readonly #intake: DossierIntake;
+  readonly #numbers: DossierNumbers;
 
-  constructor(platform: Platform, steps: DossierSteps, intake: DossierIntake) {
+  constructor(platform: Platform, steps: DossierSteps, intake: DossierIntake, numbers: DossierNumbers) {
     this.#p = platform;
     this.#steps = steps;
     this.#intake = intake;
+    this.#numbers = numbers;
   }
 
   /** A new draft. With an idempotency key, a retry returns the draft made the first time. */
@@ -248,7 +244,8 @@ export class ApplicantService {
 
   async #takeCode(p: { procedure_code: string; code_prefix: string }): Promise<string> {
     const year = Number(dayOf(new Date()).slice(0, 4));
-    return formatDossierCode(p.code_prefix, year, await takeNumber(this.#p.db, p.procedure_code, year));
+    const [n] = await this.#numbers.take(this.#p.db, p.procedure_code, year, 1);
+    return formatDossierCode(p.code_prefix, year, n!);
   }
 }
 export type { DossierRef, WindowOption } from './applicant-access.ts';

@@ -6,7 +6,9 @@ import { OrgService } from '../org/org.service.ts';
 import { ApplicantService } from './applicant.service.ts';
 import { AttachmentsService } from './attachments.service.ts';
 import { DossierService } from './dossier.service.ts';
+import { DossierFiling, type WriteWith } from './dossier-filing.ts';
 import { DossierIntake } from './dossier-intake.ts';
+import { DossierNumbers } from './dossier-numbers.ts';
 import { DossierSteps } from './dossier-steps.ts';
 import { HolidaysService } from './holidays.service.ts';
 import { ProceduresService } from './procedures.service.ts';
@@ -25,6 +27,11 @@ export interface DossierEngine {
   calendar: HolidayCalendar;
   /** The outbox; the lead schedules `notifier.deliverPending()` every minute. */
   notifier: OutboxNotifier;
+  /**
+   * A filing desk for a module's high-volume submissions (dossier-filing.ts): dossiers filed
+   * in batches with the module's rows. Make one per module and keep it.
+   */
+  filing<T>(writeWith: WriteWith<T>): DossierFiling<T>;
 }
 
 const engines = new WeakMap<Platform, DossierEngine>();
@@ -46,14 +53,17 @@ export function dossierEngine(platform: Platform, env: NodeJS.ProcessEnv = proce
     notifier,
     readNotifyConfig(env, platform.config.PUBLIC_URL).publicUrl,
   );
+  const intake = new DossierIntake(platform, units);
+  const numbers = new DossierNumbers();
   const engine: DossierEngine = {
     procedures: new ProceduresService(platform, org),
     dossiers: new DossierService(platform, units, steps),
-    applicants: new ApplicantService(platform, steps, new DossierIntake(platform, units)),
+    applicants: new ApplicantService(platform, steps, intake, numbers),
     attachments: new AttachmentsService(platform),
     holidays: new HolidaysService(platform, calendar),
     calendar,
     notifier,
+    filing: (writeWith) => new DossierFiling(platform, { intake, steps, calendar, notifier, numbers }, writeWith),
   };
   engines.set(platform, engine);
   return engine;

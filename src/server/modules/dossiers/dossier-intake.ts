@@ -31,6 +31,10 @@ export class DossierIntake {
     this.#units = units;
   }
 
+  procedure(code: string): Promise<ProcedureRow | undefined> {
+    return findProcedure(this.#p.db, code);
+  }
+
   async check(actor: Actor, input: Input): Promise<ProcedureRow> {
     const proc = await findProcedure(this.#p.db, input.procedureCode);
     if (!proc)

@@ -4,12 +4,25 @@ import { addWorkingDays, workingDaysLeft } from '../../platform/calendar/calenda
 import type { HolidayCalendar } from '../../platform/calendar/holiday-calendar.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Notifier } from '../../platform/notify/notify.ts';
+import type { Notification, Notifier } from '../../platform/notify/notify.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { documentsOf } from './dossier.presenter.ts';
 import { insertTransition } from './dossier-history.repository.ts';
 import { nextState, TRANSITIONS } from './dossier-state.ts';
 import { type DossierChange, type DossierRow, updateDossier } from './dossiers.repository.ts';
+
+/** What a message needs of a dossier (a row, or a dossier being filed). */
+export type MessageSource = Pick<
+  DossierRow,
+  | 'id'
+  | 'unit_id'
+  | 'contact_email'
+  | 'contact_phone'
+  | 'locale'
+  | 'procedure_name_vi'
+  | 'procedure_name_en'
+  | 'documents'
+>;
 
 export interface StepInput {
   reason?: string | undefined;
@@ -130,28 +143,38 @@ export class DossierSteps {
     dueAt: Date | null,
     input: StepInput,
   ) {
-    if (!row.contact_email && !row.contact_phone) return;
+    const n = this.message(row, action, state, code, dueAt, input);
+    if (n) await this.#notifier.send(n, trx);
+  }
+
+  /** The notification a step sends the applicant (none without a contact). */
+  message(
+    row: MessageSource,
+    action: DossierAction,
+    state: DossierState,
+    code: string | null,
+    dueAt: Date | null,
+    input: StepInput = {},
+  ): Notification | undefined {
+    if (!row.contact_email && !row.contact_phone) return undefined;
     const docs = documentsOf(row);
     const wanted = (input.details?.documents ?? []).map((c) => docs.find((d) => d.code === c));
-    await this.#notifier.send(
-      {
-        to: { email: row.contact_email, phone: row.contact_phone },
-        template: `dossier.${action}`,
-        locale: row.locale,
-        dossierId: row.id,
-        unitId: row.unit_id,
-        data: {
-          code,
-          procedureName: { vi: row.procedure_name_vi, en: row.procedure_name_en },
-          state,
-          reason: input.reason ?? null,
-          documents: wanted.filter((d) => d !== undefined).map((d) => ({ vi: d.nameVi, en: d.nameEn })),
-          note: input.details?.note ?? null,
-          dueAt: dueAt ? new Date(dueAt).toISOString() : null,
-          link: `${this.#publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(code ?? row.id)}`,
-        },
+    return {
+      to: { email: row.contact_email, phone: row.contact_phone },
+      template: `dossier.${action}`,
+      locale: row.locale,
+      dossierId: row.id,
+      unitId: row.unit_id,
+      data: {
+        code,
+        procedureName: { vi: row.procedure_name_vi, en: row.procedure_name_en },
+        state,
+        reason: input.reason ?? null,
+        documents: wanted.filter((d) => d !== undefined).map((d) => ({ vi: d.nameVi, en: d.nameEn })),
+        note: input.details?.note ?? null,
+        dueAt: dueAt ? new Date(dueAt).toISOString() : null,
+        link: `${this.#publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(code ?? row.id)}`,
       },
-      trx,
-    );
+    };
   }
 }

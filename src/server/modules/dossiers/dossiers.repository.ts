@@ -57,11 +57,18 @@ export function lockDossier(trx: Executor, id: string) {
  * twice; one taken by a request that then fails is skipped.
  */
 export async function takeNumber(db: Executor, procedureCode: string, year: number): Promise<number> {
+  return takeNumbers(db, procedureCode, year, 1);
+}
+
+/** Reserves `count` consecutive numbers; answers the last of them. */
+export async function takeNumbers(db: Executor, procedureCode: string, year: number, count: number): Promise<number> {
   const row = await db
     .insertInto('dossier_counters')
-    .values({ procedure_code: procedureCode, year, last_value: 1 })
+    .values({ procedure_code: procedureCode, year, last_value: count })
     .onConflict((oc) =>
-      oc.columns(['procedure_code', 'year']).doUpdateSet({ last_value: sql`dossier_counters.last_value + 1` }),
+      oc
+        .columns(['procedure_code', 'year'])
+        .doUpdateSet({ last_value: sql`dossier_counters.last_value + ${count}::int` }),
     )
     .returning('last_value')
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { MicroBatch } from '../../platform/db/micro-batch.ts';
 import { normalisePhone } from '../../platform/otp/contact.ts';
 import * as repo from './demo-residents.repository.ts';
 import { isEthnicityCode } from './ethnicities.ts';
@@ -12,14 +13,28 @@ import type { Guardian, PopulationRegistry, Resident } from './population-regist
 export class DemoPopulationRegistry implements PopulationRegistry {
   readonly source = 'demo' as const;
   readonly #db: Executor;
+  /** Lookups arriving together share one query (an opening day's filings). */
+  readonly #lookups: MicroBatch<{ personalId: string; dateOfBirth: string }, Resident | undefined>;
 
   constructor(db: Executor) {
     this.#db = db;
+    this.#lookups = new MicroBatch({
+      run: async (keys) => {
+        const rows = await repo.findManyByIdAndBirth(this.#db, keys);
+        const byId = new Map(rows.map((r) => [r.personal_id, r]));
+        return keys.map((k) => {
+          const r = byId.get(k.personalId);
+          // A wrong date of birth and an unknown ID answer the same.
+          return r && r.date_of_birth === k.dateOfBirth ? toResident(r) : undefined;
+        });
+      },
+      maxSize: 256,
+      maxInFlight: 2,
+    });
   }
 
-  async lookupChild(personalId: string, dateOfBirth: string): Promise<Resident | undefined> {
-    const row = await repo.findByIdAndBirth(this.#db, personalId, dateOfBirth);
-    return row ? toResident(row) : undefined;
+  lookupChild(personalId: string, dateOfBirth: string): Promise<Resident | undefined> {
+    return this.#lookups.add({ personalId, dateOfBirth });
   }
 
   async listChildrenBornIn(communeId: string, yearFrom: number, yearTo: number): Promise<Resident[]> {

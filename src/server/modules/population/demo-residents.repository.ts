@@ -18,16 +18,18 @@ const COLUMNS = [
   'guardians',
 ] as const;
 
-export type DemoResidentRow = NonNullable<Awaited<ReturnType<typeof findByIdAndBirth>>>;
+export type DemoResidentRow = Awaited<ReturnType<typeof findManyByIdAndBirth>>[number];
 
-/** One query on both keys (primary key + date): a wrong date and an unknown ID look the same. */
-export function findByIdAndBirth(db: Executor, personalId: string, dateOfBirth: string) {
+/**
+ * Children by ID (the registry's lookups arriving together share one query, by primary key);
+ * the caller compares the date of birth, so that a wrong date and an unknown ID look the same.
+ */
+export function findManyByIdAndBirth(db: Executor, keys: readonly { personalId: string; dateOfBirth: string }[]) {
   return db
     .selectFrom('demo_residents')
     .select(COLUMNS)
-    .where('personal_id', '=', personalId)
-    .where('date_of_birth', '=', dateOfBirth)
-    .executeTakeFirst();
+    .where('personal_id', '=', sql<string>`ANY(${keys.map((k) => k.personalId)}::text[])`)
+    .execute();
 }
 
 /**

@@ -65,6 +65,30 @@ export async function reserveLookup(db: Db, e: LookupEntry, limits: LookupLimits
   });
 }
 
+/** Log rows of lookups already answered (filings: written in the filing's transaction). */
+export async function insertAnswered(db: Executor, rows: readonly (LookupEntry & { found: boolean })[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('population_lookups')
+    .values(
+      rows.map((e) => ({
+        actor_kind: e.actorKind,
+        actor_id: e.actorId,
+        actor_name: e.actorName,
+        client_hash: e.clientHash,
+        otp_session_id: e.otpSessionId,
+        purpose: e.purpose,
+        kind: e.kind,
+        personal_id_hash: e.personalIdHash,
+        commune_id: e.communeId,
+        request_id: e.requestId,
+        found: e.found,
+        result_count: e.found ? 1 : 0,
+      })),
+    )
+    .execute();
+}
+
 /** Records the registry's answer on the log row. */
 export async function recordResult(db: Executor, id: string, found: boolean, resultCount: number): Promise<void> {
   await db.updateTable('population_lookups').set({ found, result_count: resultCount }).where('id', '=', id).execute();

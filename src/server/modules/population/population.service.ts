@@ -1,5 +1,6 @@
 import type { ChildPrefill, OtpPurpose, PopulationLookupBody } from '../../../shared/population.schema.ts';
 import { type Actor, actorLabel } from '../../platform/actor.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { keyedHash } from '../../platform/otp/keyed-hash.ts';
 import type { OtpService, OtpSession } from '../../platform/otp/otp.service.ts';
@@ -87,6 +88,44 @@ export class PopulationService {
     const resident = await this.#registry().lookupChild(personalId, dateOfBirth);
     await log.recordResult(this.#p.db, id, resident !== undefined, resident ? 1 : 0);
     return resident;
+  }
+
+  /**
+   * The check of a filing (an application being submitted with a verified contact): the same
+   * lookup, but its log row is returned for the caller to write in the filing's transaction
+   * (`logAnswered`), and it is not counted against the public limits, because a filing is
+   * bound to an OTP session and files a dossier that everyone can see. If the filing is then
+   * refused for what the registry said, call `chargeRefusal` before answering: that lookup
+   * counts like a pre-fill, so a refused filing cannot be used to probe the registry.
+   */
+  async lookupForFiling(
+    actor: Actor,
+    personalId: string,
+    dateOfBirth: string,
+    ctx: { purpose: string; session?: OtpSession },
+  ): Promise<{ resident: Resident | undefined; log: log.LookupEntry & { found: boolean } }> {
+    const key = await serverSecret(this.#p);
+    const resident = await this.#registry().lookupChild(personalId, dateOfBirth);
+    const entry = {
+      ...this.#who(actor, key, ctx.purpose, ctx.session),
+      kind: 'child' as const,
+      personalIdHash: keyedHash(key, 'personal-id', personalId),
+      communeId: null,
+      found: resident !== undefined,
+    };
+    return { resident, log: entry };
+  }
+
+  /** Writes filings' lookup log rows in the caller's transaction. */
+  logAnswered(exec: Executor, rows: readonly (log.LookupEntry & { found: boolean })[]): Promise<void> {
+    return log.insertAnswered(exec, rows);
+  }
+
+  /** Counts a refused filing's lookup against the limits; rate.limited when they are reached. */
+  async chargeRefusal(entry: log.LookupEntry & { found: boolean }): Promise<void> {
+    const id = await log.reserveLookup(this.#p.db, entry, this.#limits);
+    if (id === undefined) throw new AppError('rate.limited');
+    await log.recordResult(this.#p.db, id, entry.found, entry.found ? 1 : 0);
   }
 
   /**

@@ -29,21 +29,24 @@ export interface AuditFilter {
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
-export async function insertAudit(db: Executor, e: AuditInsert): Promise<void> {
+export async function insertAudit(db: Executor, entries: readonly AuditInsert[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      unit_id: e.unitId,
-      before: json(e.before),
-      after: json(e.after),
-      request_id: e.requestId,
-      ip: e.ip,
-    })
+    .values(
+      entries.map((e) => ({
+        actor_id: e.actorId,
+        actor_name: e.actorName,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        unit_id: e.unitId,
+        before: json(e.before),
+        after: json(e.after),
+        request_id: e.requestId,
+        ip: e.ip,
+      })),
+    )
     .execute();
 }
 

@@ -2,7 +2,7 @@ import type { AuditPage } from '../../../shared/audit.schema.ts';
 import type { Access } from '../access/access.ts';
 import { type Actor, actorLabel } from '../actor.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { type AuditFilter, findAudit, insertAudit } from './audit.repository.ts';
+import { type AuditFilter, type AuditInsert, findAudit, insertAudit } from './audit.repository.ts';
 
 export interface AuditChange {
   /** Verb-first, dotted: `org.unit.rename`, `auth.login`, `users.grant`. */
@@ -18,6 +18,22 @@ export interface AuditChange {
  * Writes and reads the audit trail. `record` takes the transaction of the change it describes,
  * so that the change and its audit entry commit or fail together.
  */
+function entry(actor: Actor, change: AuditChange): AuditInsert {
+  const who = actorLabel(actor);
+  return {
+    actorId: who.id,
+    actorName: who.name,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId ?? null,
+    unitId: change.unitId ?? null,
+    before: change.before,
+    after: change.after,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  };
+}
+
 export class Audit {
   readonly #db: Db;
   readonly #access: Access;
@@ -28,19 +44,15 @@ export class Audit {
   }
 
   async record(exec: Executor, actor: Actor, change: AuditChange): Promise<void> {
-    const who = actorLabel(actor);
-    await insertAudit(exec, {
-      actorId: who.id,
-      actorName: who.name,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId ?? null,
-      unitId: change.unitId ?? null,
-      before: change.before,
-      after: change.after,
-      requestId: actor.requestId,
-      ip: actor.ip,
-    });
+    await insertAudit(exec, [entry(actor, change)]);
+  }
+
+  /** Several entries in one statement (a batch of filings), each with its own actor. */
+  async recordMany(exec: Executor, changes: readonly { actor: Actor; change: AuditChange }[]): Promise<void> {
+    await insertAudit(
+      exec,
+      changes.map((c) => entry(c.actor, c.change)),
+    );
   }
 
   async browse(actor: Actor, filter: AuditFilter): Promise<AuditPage> {

@@ -26,6 +26,16 @@ export interface Notification {
   unitId?: string | null;
 }
 
+/** One outbox row per channel of a notification. */
+function outboxRows(n: Notification): OutboxInsert[] {
+  const r = renderTemplate(n.template, n.data, n.locale);
+  const common = { template: n.template, locale: n.locale, dossierId: n.dossierId ?? null, unitId: n.unitId ?? null };
+  const rows: OutboxInsert[] = [];
+  if (n.to.email) rows.push({ ...common, channel: 'email', recipient: n.to.email, subject: r.subject, body: r.body });
+  if (n.to.phone) rows.push({ ...common, channel: 'sms', recipient: n.to.phone, subject: null, body: r.sms });
+  return rows;
+}
+
 /** The one way to notify someone. */
 export interface Notifier {
   /**
@@ -33,6 +43,8 @@ export interface Notifier {
    * it announces: the message is kept if and only if the change commits.
    */
   send(n: Notification, exec?: Executor): Promise<void>;
+  /** Several notifications in one statement (a batch of filings). */
+  sendMany(ns: readonly Notification[], exec?: Executor): Promise<void>;
 }
 
 export interface DeliveryReport {
@@ -64,13 +76,22 @@ export class OutboxNotifier implements Notifier {
     this.#sms = opts.sms ?? new LogSmsSender(opts.log);
   }
 
+  /** Pure rewrites applied to every notification before it is written (e.g. a module's own link). */
+  readonly #rewrites: ((n: Notification) => Notification)[] = [];
+
+  /** Lets a module adjust the notifications of its dossiers (e.g. admissions: the /tuyen-sinh link). */
+  rewrite(fn: (n: Notification) => Notification): void {
+    this.#rewrites.push(fn);
+  }
+
+  #rewritten = (n: Notification): OutboxInsert[] => outboxRows(this.#rewrites.reduce((x, fn) => fn(x), n));
+
   async send(n: Notification, exec: Executor = this.#db): Promise<void> {
-    const r = renderTemplate(n.template, n.data, n.locale);
-    const common = { template: n.template, locale: n.locale, dossierId: n.dossierId ?? null, unitId: n.unitId ?? null };
-    const rows: OutboxInsert[] = [];
-    if (n.to.email) rows.push({ ...common, channel: 'email', recipient: n.to.email, subject: r.subject, body: r.body });
-    if (n.to.phone) rows.push({ ...common, channel: 'sms', recipient: n.to.phone, subject: null, body: r.sms });
-    await insertOutbox(exec, rows);
+    await insertOutbox(exec, this.#rewritten(n));
+  }
+
+  async sendMany(ns: readonly Notification[], exec: Executor = this.#db): Promise<void> {
+    await insertOutbox(exec, ns.flatMap(this.#rewritten));
   }
 
   /** Sends what is due, at most `limit` rows per call; safe to run on several nodes at once. */

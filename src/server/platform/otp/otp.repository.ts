@@ -138,14 +138,14 @@ export async function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** A verified-contact session that has not expired. */
-export function findSession(db: Executor, tokenHash: string) {
+/** Live sessions of several tokens at once. */
+export function findSessions(db: Executor, tokenHashes: readonly string[]) {
   return db
     .selectFrom('otp_sessions')
-    .select(['id', 'channel', 'purpose', 'address', 'address_hash', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
+    .select(['id', 'token_hash', 'channel', 'purpose', 'address', 'address_hash', 'expires_at'])
+    .where('token_hash', '=', sql<string>`ANY(${[...tokenHashes]}::text[])`)
     .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Housekeeping: sessions past expiry; codes older than a day (throttling looks back an hour). */

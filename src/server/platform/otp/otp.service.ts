@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/population.schema.ts';
 import type { Actor } from '../actor.ts';
 import { sha256 } from '../auth/auth.service.ts';
+import { MicroBatch } from '../db/micro-batch.ts';
 import { AppError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
 import { maskAddress, requireAddress } from './contact.ts';
@@ -53,10 +54,26 @@ const VERIFY_FIRST = {
  * addresses and client addresses are stored; throttling and attempt counting are in the
  * database, so every app node agrees. See otp-rules.ts for the figures.
  */
+type SessionRow = Awaited<ReturnType<typeof repo.findSessions>>[number];
+
+const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 50_000;
+
 export class OtpService {
   readonly #p: Platform;
   readonly #sender: () => OtpSender;
   readonly #limits: OtpLimits;
+  readonly #sessions = new Map<string, { session: OtpSession; until: number }>();
+  /** Sessions asked for together are read in one query (an opening day's many parents). */
+  readonly #sessionReads = new MicroBatch<string, SessionRow | undefined>({
+    run: async (hashes) => {
+      const rows = await repo.findSessions(this.#p.db, hashes);
+      const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+      return hashes.map((h) => byHash.get(h));
+    },
+    maxSize: 256,
+    maxInFlight: 2,
+  });
 
   constructor(platform: Platform, sender: () => OtpSender, limits?: OtpLimits) {
     this.#p = platform;
@@ -176,15 +193,27 @@ export class OtpService {
   /** The verified contact behind a token, for `purpose`; otherwise 401 (auth.required). */
   async resolveSession(token: string | undefined, purpose: OtpPurpose): Promise<OtpSession> {
     if (!token) throw new AppError('auth.required', { hint: VERIFY_FIRST });
-    const row = await repo.findSession(this.#p.db, sha256(token));
+    const hash = sha256(token);
+    const now = Date.now();
+    const hit = this.#sessions.get(hash);
+    if (hit && now < hit.until) {
+      if (hit.session.purpose !== purpose) throw new AppError('auth.required', { hint: VERIFY_FIRST });
+      return hit.session;
+    }
+    const row = await this.#sessionReads.add(hash);
     if (!row || row.purpose !== purpose) throw new AppError('auth.required', { hint: VERIFY_FIRST });
-    return {
+    const session: OtpSession = {
       id: row.id,
       channel: row.channel,
       purpose,
       address: row.address,
       expiresAt: new Date(row.expires_at),
     };
+    // Sessions are never ended early (only by expiry), so a node may keep one for a few seconds:
+    // a parent's form sends several requests in a row, and an opening day many parents at once.
+    if (this.#sessions.size >= SESSION_CACHE_MAX) this.#sessions.clear();
+    this.#sessions.set(hash, { session, until: Math.min(now + SESSION_CACHE_MS, session.expiresAt.getTime()) });
+    return session;
   }
 
   async purgeExpired(): Promise<void> {

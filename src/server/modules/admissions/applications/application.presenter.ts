@@ -7,7 +7,11 @@ import type { DossierState, PublicTimeline, Receipt } from '../../../../shared/d
 import type { ApplicationRow, listQueue } from './application.repository.ts';
 import { type ApplicationRound, schoolName } from './application-round.ts';
 
-export function presentReceipt(receipt: Receipt, row: ApplicationRow, round: ApplicationRound): ApplicationReceipt {
+export function presentReceipt(
+  receipt: Receipt,
+  row: Pick<ApplicationRow, 'wishes' | 'registry_match'>,
+  round: ApplicationRound,
+): ApplicationReceipt {
   return {
     dossierCode: receipt.code,
     receivedAt: receipt.receivedAt,

@@ -57,6 +57,16 @@ export async function insertApplication(db: Executor, v: ApplicationValues): Pro
     .execute();
 }
 
+/** Several rows in one statement (a batch of filings). */
+export async function insertApplications(db: Executor, rows: readonly ApplicationValues[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('admission_applications')
+    .values([...rows])
+    .onConflict((oc) => oc.column('dossier_id').doNothing())
+    .execute();
+}
+
 export function findByCode(db: Executor, code: string) {
   return db.selectFrom('admission_applications').select(columns).where('dossier_code', '=', code).executeTakeFirst();
 }
@@ -144,6 +154,18 @@ export async function deleteDrafts(db: Executor, roundId: string, applicantKey: 
     .where('round_id', '=', roundId)
     .where('applicant_key', '=', applicantKey)
     .execute();
+}
+
+/** The drafts of several children (a batch of filings), by primary-key prefix. */
+export async function deleteDraftsOf(
+  db: Executor,
+  children: readonly { roundId: string; applicantKey: string }[],
+): Promise<void> {
+  if (children.length === 0) return;
+  await sql`
+    DELETE FROM admission_application_drafts d
+    USING unnest(${children.map((c) => c.roundId)}::uuid[], ${children.map((c) => c.applicantKey)}::text[]) AS t(r, k)
+    WHERE d.round_id = t.r AND d.applicant_key = t.k`.execute(db);
 }
 
 /** Names of units, by id (schools of the wishes). */

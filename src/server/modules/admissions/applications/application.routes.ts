@@ -7,6 +7,7 @@ import {
   ApplicationStatus,
   ApplicationSubmit,
   ApplicationWithdraw,
+  AssistedSubmit,
   ChildIdentity,
   CodeParams,
   DraftSave,
@@ -18,7 +19,9 @@ import {
 import type { Platform } from '../../../platform/platform.ts';
 import { IdempotencyKey } from '../../dossiers/applicant-access.ts';
 import { ApplicationService } from './application.service.ts';
+import { ApplicationAssistedService } from './application-assisted.service.ts';
 import { ApplicationDraftService } from './application-draft.service.ts';
+import { applicationFiling } from './application-filing.ts';
 import { ApplicationQueueService } from './application-queue.service.ts';
 
 /** `x-otp-token`: the session from POST /api/public/otp/verify (purpose admissions.apply); missing → 401 auth.required. */
@@ -30,6 +33,7 @@ export interface ApplicationServices {
   applications: ApplicationService;
   drafts: ApplicationDraftService;
   queue: ApplicationQueueService;
+  assisted: ApplicationAssistedService;
 }
 
 /**
@@ -122,6 +126,25 @@ export function applicationRoutes(app: FastifyInstance, s: ApplicationServices):
     (req) => s.applications.withdraw(req.actor, req.headers['x-otp-token'], req.params.code, req.body),
   );
 
+  // Assisted entry: a clerk files for a parent who came in person (same receipt rules).
+  r.post(
+    '/api/admissions/rounds/:roundId/applications/assisted',
+    {
+      schema: {
+        tags: ['admissions'],
+        summary: 'File an application for a parent in person; idempotent by the idempotency-key header',
+        headers: z.looseObject({ 'idempotency-key': IdempotencyKey }),
+        params: RoundParams,
+        body: AssistedSubmit,
+        response: { 201: ApplicationReceipt },
+      },
+    },
+    async (req, reply) => {
+      const receipt = await s.assisted.file(req.actor, req.params.roundId, req.body, req.headers['idempotency-key']);
+      return reply.code(201).send(receipt);
+    },
+  );
+
   r.get(
     '/api/admissions/rounds/:roundId/applications',
     { schema: { tags: ['admissions'], params: RoundParams, querystring: QueueQuery, response: { 200: QueuePage } } },
@@ -131,8 +154,10 @@ export function applicationRoutes(app: FastifyInstance, s: ApplicationServices):
 
 /** The services of a platform, for admissions.module.ts. */
 export function applicationServices(platform: Platform): ApplicationServices {
+  const filing = applicationFiling(platform);
   return {
-    applications: new ApplicationService(platform),
+    applications: new ApplicationService(platform, filing),
+    assisted: new ApplicationAssistedService(platform, filing),
     drafts: new ApplicationDraftService(platform),
     queue: new ApplicationQueueService(platform),
   };

@@ -7,21 +7,19 @@ import type {
   ChildIdentity,
 } from '../../../../shared/admission-applications.schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { AppError, found } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import type { OtpSession } from '../../../platform/otp/otp.service.ts';
 import { getOtpService } from '../../../platform/otp/otp-provider.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { sameKey } from '../../dossiers/applicant-access.ts';
 import { dossierEngine } from '../../dossiers/dossier-engine.ts';
-import { checkPersonalId, describeProblem } from '../../population/personal-id.ts';
 import { getPopulationService } from '../../population/population-provider.ts';
-import { invalid } from '../rounds/round-context.ts';
-import { presentReceipt, presentStatus } from './application.presenter.ts';
+import { presentStatus } from './application.presenter.ts';
 import * as repo from './application.repository.ts';
 import { ApplicationEdits } from './application-edits.ts';
+import type { ApplicationFiling } from './application-filing.ts';
 import { APPLY, applicantKeyOf } from './application-identity.ts';
-import { formProblems, loadRound, requireRegistration } from './application-round.ts';
-import { type RegistryResidence, residenceStatus } from './application-rules.ts';
+import { loadRound } from './application-round.ts';
 
 type Submit = z.output<typeof ApplicationSubmit>;
 
@@ -33,11 +31,13 @@ type Submit = z.output<typeof ApplicationSubmit>;
 export class ApplicationService {
   readonly #p: Platform;
   readonly #edits: ApplicationEdits;
+  readonly #filing: ApplicationFiling;
   /** Requests in flight per client key on this node: a burst of retries makes one registry lookup. */
   readonly #inflight = new Map<string, Promise<ApplicationReceipt>>();
 
-  constructor(platform: Platform) {
+  constructor(platform: Platform, filing: ApplicationFiling) {
     this.#p = platform;
+    this.#filing = filing;
     this.#edits = new ApplicationEdits(platform, (actor, session, personalId, dob) =>
       this.#registryResidence(actor, session, personalId, dob),
     );
@@ -61,74 +61,21 @@ export class ApplicationService {
     const flight = `${idempotencyKey}\u0000${key}`;
     const running = this.#inflight.get(flight);
     if (running) return running;
-    const next = this.#submit(actor, session, roundId, body, key, idempotencyKey).finally(() =>
+    const next = this.#submit(actor, session, roundId, body, idempotencyKey).finally(() =>
       this.#inflight.delete(flight),
     );
     this.#inflight.set(flight, next);
     return next;
   }
 
-  async #submit(actor: Actor, session: OtpSession, roundId: string, body: Submit, key: string, idem: string) {
-    const engine = dossierEngine(this.#p).applicants;
-    const round = await loadRound(this.#p.db, roundId);
-    const prior = await engine.receiptFor(idem, key);
-    if (prior) {
-      const row = await repo.findByDossier(this.#p.db, prior.dossierId);
-      if (row) return presentReceipt(prior, row, round);
-    }
-    requireRegistration(round);
-    // The ID's digits carry the birth year and gender (Thông tư 59/2021/TT-BCA): catch a typo early.
-    const idProblems = checkPersonalId(body.personalId, { dateOfBirth: body.dateOfBirth }).map((p) => ({
-      path: 'body.personalId',
-      message: describeProblem(p, actor.locale),
-    }));
-    const problems = [...idProblems, ...formProblems(round, body)];
-    if (problems.length) throw invalid(problems);
-    const resident = await getPopulationService(this.#p).lookupChild(actor, body.personalId, body.dateOfBirth, {
-      purpose: APPLY,
-      session,
-    });
-    const registry: RegistryResidence[] | undefined = resident && [
-      resident.currentResidence,
-      resident.permanentResidence,
-    ];
-    const residence = residenceStatus(body.residence, registry);
-    if (residence.problems.length) throw invalid(residence.problems);
-    const receipt = await engine.submitNew(
+  #submit(actor: Actor, session: OtpSession, roundId: string, body: Submit, idem: string) {
+    return this.#filing.file(
       actor,
-      {
-        procedureCode: round.procedureCode,
-        unitId: body.wishes[0]!,
-        applicantKey: key,
-        contact: session.channel === 'sms' ? { phone: session.address } : { email: session.address },
-        locale: actor.locale,
-        form: { roundId },
-        uniqueKey: `${roundId}:${key}`,
-      },
-      // Documents (birth certificate, proof of residence or priority) are uploaded afterwards
-      // through the engine's attachments; the registry match stands in for them meanwhile.
-      { idempotencyKey: idem, openUntil: round.row.register_to, skipRequiredDocuments: true },
+      { channel: session.channel, address: session.address, session },
+      roundId,
+      body,
+      idem,
     );
-    await repo.insertApplication(this.#p.db, {
-      dossier_id: receipt.dossierId,
-      round_id: roundId,
-      dossier_code: receipt.code,
-      applicant_key: key,
-      child_name: resident?.fullName ?? body.fullName,
-      date_of_birth: body.dateOfBirth,
-      gender: resident?.gender ?? body.gender,
-      residence_commune_id: body.residence.communeId,
-      residence_village: body.residence.village,
-      residence_status: residence.status,
-      correction_reason: residence.status === 'correction' ? (body.residence.correctionReason ?? null) : null,
-      registry_match: resident !== undefined,
-      wishes: body.wishes,
-      priority_group: body.priorityGroup,
-      contact_channel: session.channel,
-      contact_address: session.address,
-    });
-    await repo.deleteDrafts(this.#p.db, roundId, key);
-    return presentReceipt(receipt, found(await repo.findByDossier(this.#p.db, receipt.dossierId)), round);
   }
 
   /** Status and public timeline; a wrong ID or date of birth is the same 404 as an unknown code. */
