@@ -26,7 +26,7 @@ const verify = (address: string, code: string, ip: string, channel = 'sms') =>
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 /** Every row of a table as text, to prove a value never reached it. */
-async function dump(table: 'otp_codes' | 'otp_sessions' | 'audit_log'): Promise<string> {
+async function dump(table: 'otp_codes' | 'otp_sessions' | 'audit_log' | 'notification_outbox'): Promise<string> {
   const { rows } = await sql<{
     t: string;
   }>`SELECT coalesce(string_agg(to_jsonb(x)::text, ' '), '') AS t FROM ${sql.table(table)} x`.execute(ctx.platform.db);
@@ -52,6 +52,8 @@ describe('POST /api/public/otp/request', () => {
     const audit = await dump('audit_log');
     expect(audit).toContain('otp.request');
     expect(audit).not.toContain('905123001');
+    // Sent at once by the sender, never queued in the notification outbox.
+    expect(await dump('notification_outbox')).not.toContain(code);
   });
 
   it('lower-cases an e-mail address', async () => {

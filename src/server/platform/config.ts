@@ -52,6 +52,10 @@ const EnvSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().optional(),
   SMTP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
+  // Read by platform/notify (sms-http.ts): an SMS gateway taking POST {to, text, sender} JSON.
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().max(11).optional(),
   // Read by platform/otp (demo-code.ts): a fixed one-time code accepted outside production (demo, tests).
   OTP_DEMO_CODE: z
     .string()

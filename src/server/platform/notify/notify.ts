@@ -13,6 +13,7 @@ import {
   type OutboxInsert,
 } from './outbox.repository.ts';
 import { LogSmsSender, type SmsSender } from './sms.ts';
+import { HttpSmsSender, readSmsConfig } from './sms-http.ts';
 import { type EmailSender, SmtpEmailSender } from './smtp.ts';
 import { type DossierMessageData, type Locale, renderTemplate, type TemplateName } from './templates.ts';
 
@@ -169,5 +170,12 @@ export function createNotifier(
   env: NodeJS.ProcessEnv = process.env,
 ): OutboxNotifier {
   const c = readNotifyConfig(env, p.config.PUBLIC_URL);
-  return new OutboxNotifier({ db: p.db, access: p.access, log: p.log, email: c.smtp && new SmtpEmailSender(c.smtp) });
+  const sms = readSmsConfig(env);
+  return new OutboxNotifier({
+    db: p.db,
+    access: p.access,
+    log: p.log,
+    email: c.smtp && new SmtpEmailSender(c.smtp),
+    ...(sms && { sms: new HttpSmsSender(sms) }),
+  });
 }

@@ -1,4 +1,8 @@
+import { readNotifyConfig } from '../notify/notify-config.ts';
+import { HttpSmsSender, readSmsConfig } from '../notify/sms-http.ts';
+import { SmtpEmailSender } from '../notify/smtp.ts';
 import type { Platform } from '../platform.ts';
+import { DirectOtpSender } from './direct-otp-sender.ts';
 import { OtpService } from './otp.service.ts';
 import { LogOtpSender, type OtpSender } from './otp-sender.ts';
 
@@ -16,11 +20,21 @@ export function setOtpSender(platform: Platform, sender: OtpSender | undefined):
   else senders.delete(platform);
 }
 
-/** The configured sender, or the development LogOtpSender (which refuses in production). */
-export function getOtpSender(platform: Platform): OtpSender {
+/**
+ * The configured sender: e-mail through SMTP_URL and SMS through SMS_HTTP_URL when set, each
+ * sent at once and never stored; a channel without a driver falls back to the development
+ * LogOtpSender (which refuses in production).
+ */
+export function getOtpSender(platform: Platform, env: NodeJS.ProcessEnv = process.env): OtpSender {
   let sender = senders.get(platform);
   if (!sender) {
-    sender = new LogOtpSender(platform.log, platform.config.NODE_ENV);
+    const smtp = readNotifyConfig(env, platform.config.PUBLIC_URL).smtp;
+    const sms = readSmsConfig(env);
+    sender = new DirectOtpSender({
+      email: smtp && new SmtpEmailSender(smtp),
+      sms: sms && new HttpSmsSender(sms),
+      fallback: new LogOtpSender(platform.log, platform.config.NODE_ENV),
+    });
     senders.set(platform, sender);
   }
   return sender;
