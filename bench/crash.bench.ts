@@ -92,6 +92,8 @@ try {
   const url = attachRunningEmbedded(dataDir);
   if (!url) throw new Error('cannot attach to the embedded PostgreSQL');
   const before = new pg.Pool({ connectionString: url, max: 2 });
+  // Connections ended by a server's shutdown (57P01) must not crash the report.
+  before.on('error', () => {});
   const tokens = await seedSessions(before, SESSIONS, 0);
   await before.end();
   const opts = { baseUrl, round, tokens, forwardedFor: true };
@@ -129,6 +131,7 @@ try {
   const url2 = attachRunningEmbedded(dataDir);
   if (!url2) throw new Error('cannot attach to the embedded PostgreSQL after restart');
   const db = new pg.Pool({ connectionString: url2, max: 2 });
+  db.on('error', () => {});
   const codes = acked.map((a) => (JSON.parse(a.body!) as { dossierCode: string }).dossierCode);
   const byCode = await db.query<{ dossier_code: string; n: number }>(
     `SELECT dossier_code, count(*)::int AS n FROM admission_applications
