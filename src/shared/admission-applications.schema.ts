@@ -126,6 +126,11 @@ export const QueueQuery = Paging.extend({
   schoolId: Uuid.optional(),
   state: DossierState.optional(),
   q: z.string().max(100).optional(),
+  /** Past the deadline while the unit's clock runs (submitted, in review, resubmitted). */
+  overdue: z.stringbool().optional(),
+  /** A priority group's code, or `none` for applications claiming none. */
+  priorityGroup: z.string().max(40).optional(),
+  registryMatch: z.stringbool().optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
@@ -145,5 +150,8 @@ export const QueueItem = z.object({
   residenceStatus: z.enum(['confirmed', 'correction', 'unregistered']),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
-export const QueuePage = pageOf(QueueItem);
+export const QueuePage = pageOf(QueueItem).extend({
+  /** Applications per state with every other filter applied (the queue's tabs). */
+  countsByState: z.record(z.string(), z.number().int()),
+});
 export type QueuePage = z.infer<typeof QueuePage>;

@@ -117,11 +117,48 @@ export const ERROR_CATALOGUE = {
     vi: 'Chưa tìm thấy thông tin với số định danh và ngày sinh này. Hãy kiểm tra lại; nếu thông tin đúng, bạn vẫn có thể nộp hồ sơ và tải lên giấy tờ chứng minh.',
     en: 'No record matches this identification number and date of birth. Please check them; if they are right, you can still apply and upload documents as evidence.',
   },
+  /** Grade-10 exam scores cannot change once the round has a final allocation run. */
+  'admissions.scores_frozen': {
+    status: 409,
+    vi: 'Điểm thi đã được khóa vì kỳ tuyển sinh đã có lần xét tuyển chính thức.',
+    en: 'Exam scores are frozen: the round already has a final allocation run.',
+  },
+  /** A grade-10 allocation run was asked for while some applications have no exam scores. */
+  'admissions.scores_missing': {
+    status: 422,
+    vi: 'Còn hồ sơ chưa có điểm thi; hãy nhập điểm (hoặc ghi vắng thi) trước khi xét tuyển.',
+    en: 'Some applications have no exam scores; record them (or mark the candidate absent) before allocating.',
+  },
   /** The rate limit of a public endpoint was exceeded. */
   'rate.limited': {
     status: 429,
     vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
     en: 'Too many requests. Please try again later.',
+  },
+  // ── Admission results (src/server/modules/admissions/results) ──
+  /** The round's results are not published yet (the hint says when they are expected). */
+  'admission.results_not_published': {
+    status: 409,
+    vi: 'Kết quả tuyển sinh chưa được công bố.',
+    en: 'The admission results have not been published yet.',
+  },
+  /** Only an admitted application whose seat has not been released can be confirmed. */
+  'admission.not_admitted': {
+    status: 409,
+    vi: 'Chỉ xác nhận nhập học được với hồ sơ trúng tuyển còn giữ chỗ.',
+    en: 'Only an admitted application that still holds its seat can be confirmed.',
+  },
+  /** Confirmation of enrolment after the round's deadline (confirm_to). */
+  'admission.confirmation_closed': {
+    status: 422,
+    vi: 'Đã hết hạn xác nhận nhập học.',
+    en: 'The deadline for confirming enrolment has passed.',
+  },
+  /** Releasing unconfirmed seats (or opening a supplementary round) before the confirmation deadline. */
+  'admission.confirmation_open': {
+    status: 422,
+    vi: 'Chưa hết hạn xác nhận nhập học.',
+    en: 'The confirmation deadline has not passed yet.',
   },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {

@@ -249,9 +249,7 @@ describe('POST /api/public/admissions/rounds/:roundId/applications', () => {
 
 describe('filings arriving together', () => {
   it('files 60 children at once in shared transactions: 60 dossiers, 60 distinct codes, each with its rows', async () => {
-    const children = Array.from({ length: 60 }, (_, i) =>
-      unknownChild(String(710000 + i), i % 2 ? 'female' : 'male'),
-    );
+    const children = Array.from({ length: 60 }, (_, i) => unknownChild(String(710000 + i), i % 2 ? 'female' : 'male'));
     const before = { apps: await count('admission_applications'), dossiers: await count('dossiers') };
     const all = await Promise.all(children.map((c) => submit(form(c, 'Thôn Khê Ba'))));
     expect(all.map((r) => r.statusCode)).toEqual(Array(60).fill(201));
@@ -425,6 +423,27 @@ describe('GET /api/admissions/rounds/:roundId/applications', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { childName: string }) => i.childName)).not.toContain(girl.fullName);
     expect(res.body.items.every((i: { firstWish: { id: string } }) => i.firstWish.id === unit.school1)).toBe(true);
+  });
+
+  it('filters by registry match, priority group and overdue, and counts by state across the other filters', async () => {
+    const all = await commune.get(`${url()}?pageSize=200`);
+    const unknown = await commune.get(`${url()}?registryMatch=false&pageSize=200`);
+    expect(unknown.body.total).toBeGreaterThan(0);
+    expect(unknown.body.items.every((i: { registryMatch: boolean }) => !i.registryMatch)).toBe(true);
+    const known = await commune.get(`${url()}?registryMatch=true&pageSize=200`);
+    expect(known.body.total + unknown.body.total).toBe(all.body.total);
+    const none = await commune.get(`${url()}?priorityGroup=none`);
+    const ls = await commune.get(`${url()}?priorityGroup=LS`);
+    expect(ls.body.items.every((i: { priorityGroup: string }) => i.priorityGroup === 'LS')).toBe(true);
+    expect(none.body.total + ls.body.total).toBe(all.body.total);
+    expect((await commune.get(`${url()}?overdue=true`)).body.total).toBe(0);
+    expect((await commune.get(`${url()}?overdue=false`)).body.total).toBe(all.body.total);
+    const counts: Record<string, number> = all.body.countsByState;
+    expect(Object.values(counts).reduce((a, n) => a + n, 0)).toBe(all.body.total);
+    const submitted = await commune.get(`${url()}?state=submitted`);
+    expect(submitted.body.countsByState).toEqual(counts);
+    expect(submitted.body.total).toBe(counts.submitted);
+    expect((await commune.get(`${url()}?registryMatch=maybe`)).status).toBe(400);
   });
 
   it('asks anonymous callers to sign in', async () => {

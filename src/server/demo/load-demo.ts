@@ -4,6 +4,7 @@ import { systemActor } from '../platform/actor.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
 import type { Platform } from '../platform/platform.ts';
+import { loadDemoAdmissions } from './admissions/load-demo-admissions.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
@@ -114,6 +115,9 @@ export async function loadDemo(
       after: { units: dataset.units.length, schools: dataset.schools.length, users: dataset.users.length },
     });
   });
+  // Admission rounds and applications (synthetic). Not in the tests' demo template: its tests
+  // build their own rounds on an empty admissions state (they call loadDemoAdmissions themselves).
+  if (p.config.NODE_ENV !== 'test') await loadDemoAdmissions(p, { dataset });
   return true;
 }
 

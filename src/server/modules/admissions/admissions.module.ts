@@ -1,12 +1,17 @@
 import type { Module } from '../index.ts';
+import { admissionsHooks } from './admissions-hooks.ts';
 import { allocationRunRoutes } from './allocation-runs/allocation-run.routes.ts';
-import { finalRunBlocker } from './allocation-runs/publish-guard.ts';
 import { applicationRoutes, applicationServices } from './applications/application.routes.ts';
+import { applicationFiling } from './applications/application-filing.ts';
+import { dashboardRoutes } from './dashboards/dashboard.routes.ts';
+import { examScoreRoutes } from './exam-scores/exam-score.routes.ts';
+import { processingRoutes } from './processing/processing.routes.ts';
+import { resultRoutes } from './results/results.routes.ts';
+import { isSupplementary, supplementaryEligibility } from './results/supplementary.service.ts';
 import { roundRoutes } from './rounds/round.routes.ts';
 import { RoundService } from './rounds/round.service.ts';
 import { RoundContext } from './rounds/round-context.ts';
 import { RoundCopyService } from './rounds/round-copy.service.ts';
-import { pendingHooks } from './rounds/round-hooks.ts';
 import { RoundPublicService } from './rounds/round-public.service.ts';
 import { RoundSchoolsService } from './rounds/round-schools.service.ts';
 import { RoundStatusService } from './rounds/round-status.service.ts';
@@ -19,11 +24,7 @@ import { RoundStatusService } from './rounds/round-status.service.ts';
 export const admissionsModule: Module = {
   name: 'admissions',
   register(app, platform) {
-    const context = new RoundContext(platform, {
-      ...pendingHooks,
-      // Results are published only from a final allocation run.
-      publishBlocker: (roundId) => finalRunBlocker(platform.db, roundId),
-    });
+    const context = new RoundContext(platform, admissionsHooks(platform));
     roundRoutes(app, {
       rounds: new RoundService(context),
       schools: new RoundSchoolsService(context),
@@ -32,6 +33,19 @@ export const admissionsModule: Module = {
       publicRounds: new RoundPublicService(platform),
     });
     applicationRoutes(app, applicationServices(platform));
+    // A supplementary round takes only children of its parent round left without a seat.
+    applicationFiling(platform).useEligibility(async (roundId) =>
+      (await isSupplementary(platform.db, roundId))
+        ? async (key) => {
+            const e = await supplementaryEligibility(platform.db, roundId, key);
+            return e.restricted && !e.eligible ? e.reason : null;
+          }
+        : null,
+    );
     allocationRunRoutes(app, platform);
+    examScoreRoutes(app, platform);
+    dashboardRoutes(app, platform);
+    resultRoutes(app, platform);
+    processingRoutes(app, platform);
   },
 };

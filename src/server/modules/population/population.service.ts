@@ -130,10 +130,12 @@ export class PopulationService {
 
   /**
    * Children of a commune born in [yearFrom, yearTo] (the list of children of an age who have
-   * not applied). Needs `admissions.manage` on the commune; logged as one cohort access.
+   * not applied). Needs `admissions.review` or `admissions.manage` on the commune; logged as one cohort access.
    */
   async childrenBornIn(actor: Actor, communeId: string, yearFrom: number, yearTo: number): Promise<Resident[]> {
-    await this.#p.access.require(actor, 'admissions.manage', { unitId: communeId });
+    // The commune's reviewers (not only those who configure rounds) follow up these children.
+    if (!(await this.#p.access.can(actor, 'admissions.review', { unitId: communeId })))
+      await this.#p.access.require(actor, 'admissions.manage', { unitId: communeId });
     if (yearTo < yearFrom || yearTo - yearFrom > 20) throw new AppError('request.invalid');
     const key = await serverSecret(this.#p);
     const id = await log.reserveLookup(

@@ -24,6 +24,14 @@ import type {
 
 export type * from './types-admissions.ts';
 
+import type { AdmissionDemandPublicationsTable } from './types-dashboards.ts';
+import type { AdmissionAllocationCutoffsTable, AdmissionExamScoresTable } from './types-exam-scores.ts';
+import type {
+  AdmissionResultPublicationsTable,
+  AdmissionResultsTable,
+  AdmissionSupplementaryRoundsTable,
+} from './types-results.ts';
+
 /** Kysely table types. One interface per table; keep in step with src/server/migrations. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns are read as 'yyyy-mm-dd' strings (see database.ts type parser). */
@@ -214,4 +222,10 @@ export interface DB {
   admission_application_drafts: AdmissionApplicationDraftsTable;
   admission_allocation_runs: AdmissionAllocationRunsTable;
   admission_allocation_results: AdmissionAllocationResultsTable;
+  admission_exam_scores: AdmissionExamScoresTable;
+  admission_allocation_cutoffs: AdmissionAllocationCutoffsTable;
+  admission_result_publications: AdmissionResultPublicationsTable;
+  admission_results: AdmissionResultsTable;
+  admission_supplementary_rounds: AdmissionSupplementaryRoundsTable;
+  admission_demand_publications: AdmissionDemandPublicationsTable;
 }

@@ -35,7 +35,7 @@ describe('renderTemplate', () => {
     expect(r.body).toContain('Giấy tờ cần bổ sung: Bản sao giấy khai sinh.');
     expect(r.body).toContain('Trường/Đơn vị xử lý');
     expect(r.sms).toBe(
-      `Ho so TS1-2026-000123: Yeu cau bo sung. Ly do: Anh giay khai sinh bi mo. Tra cuu ho so: ${data.link}`,
+      `Ho so TS1-2026-000123: Yeu cau bo sung. Ly do: Anh giay khai sinh bi mo. Giay to can bo sung: Ban sao giay khai sinh. Tra cuu ho so: ${data.link}`,
     );
   });
 

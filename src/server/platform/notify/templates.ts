@@ -95,8 +95,10 @@ export function renderTemplate(name: TemplateName, d: DossierMessageData, locale
   if (d.documents?.length) lines.push(`${w.documents}: ${d.documents.map((x) => x[locale]).join('; ')}.`);
   if (d.note) lines.push(`${w.note}: ${d.note}`);
   lines.push(`${w.link}: ${d.link}`, '', w.footer);
+  // What to supplement goes in the SMS too: most parents give a phone, not an e-mail.
+  const docs = d.documents?.length ? ` ${w.documents}: ${d.documents.map((x) => x[locale]).join('; ')}.` : '';
   const sms = fold(
-    `${w.subject} ${code}: ${label}.${d.reason ? ` ${w.reason}: ${d.reason}.` : ''} ${w.link}: ${d.link}`,
+    `${w.subject} ${code}: ${label}.${d.reason ? ` ${w.reason}: ${d.reason}.` : ''}${docs} ${w.link}: ${d.link}`,
   );
   return {
     subject: `${w.subject} ${code}: ${label}`,

@@ -18,6 +18,17 @@ import { findRoundSchools } from '../rounds/round-schools.repository.ts';
 import { buildCatchmentInput } from './allocation-inputs.ts';
 import * as repo from './allocation-run.repository.ts';
 import { type RunSummary, storedCatchmentResult, summariseCatchment } from './allocation-summary.ts';
+import type { Grade10RunSummary } from './grade10-results.ts';
+import {
+  allocateRound,
+  type Grade10Cutoff,
+  type Grade10ResultLine,
+  loadGrade10Run,
+  readGrade10,
+  storedGrade10Result,
+  summariseGrade10,
+  writeGrade10,
+} from './grade10-run.ts';
 
 export type RunKind = 'practice' | 'final';
 
@@ -28,9 +39,16 @@ export interface PreparedRound {
   applicants: number;
   schools: number;
   seedPublished: boolean;
-  /** SHA-256 of the inputs (hashCatchmentInputs): shown before a run, sent back with it. */
+  /** SHA-256 of the inputs (hashCatchmentInputs; grade 10: hashGrade10Round): shown before a run, sent back with it. */
   inputsSha256: string;
+  /** Grade 10: applications without exam scores (a run is refused while any remain), first 100 codes. */
+  missingScores?: { count: number; dossierCodes: string[] };
+  /** Grade 10: candidates absent from the exam or disqualified, who take no part. */
+  excluded?: { absent: number; disqualified: number };
 }
+
+/** Phases of a run, for the end-to-end benchmark: reading, allocating, writing (milliseconds). */
+export type RunObserver = (phase: 'read' | 'allocate' | 'write', ms: number) => void;
 
 export interface RunView {
   id: string;
@@ -40,7 +58,7 @@ export interface RunView {
   createdBy: string | null;
   createdAt: string;
   status: string;
-  summary: RunSummary;
+  summary: RunSummary | Grade10RunSummary;
 }
 
 export interface RunResultLine {
@@ -71,15 +89,26 @@ const presentRun = (r: repo.RunRow): RunView => ({
   createdBy: r.created_by,
   createdAt: new Date(r.created_at).toISOString(),
   status: r.status,
-  summary: r.summary as RunSummary,
+  summary: r.summary as RunSummary | Grade10RunSummary,
 });
+
+const isGrade10 = (s: RunSummary | Grade10RunSummary): s is Grade10RunSummary => s.level === 10;
+
+/** Allocation may be tried once registration has closed, and until the results are published. */
+function requireAllocatable(round: RoundRow): void {
+  if (!ALLOCATABLE.includes(round.status))
+    throw unprocessable(
+      `Chỉ xét tuyển khi kỳ tuyển sinh ở trạng thái closed_for_review hoặc allocating (hiện: ${round.status}).`,
+      `Allocation runs only in closed_for_review or allocating (now: ${round.status}).`,
+    );
+}
 
 /**
  * Allocation runs of a round (issue 3, item 4): `prepare` shows the SHA-256 of the inputs without
  * running; `run` refuses when the inputs changed since (resource.stale), runs the pure library and
  * stores every result in one transaction; `diff` compares two runs. Everything needs
- * `admissions.allocate` on the round's running unit. Grades 1 and 6 only: grade 10 needs exam
- * scores, which applications do not carry yet.
+ * `admissions.allocate` on the round's running unit. Grades 1 and 6 by catchment and lottery;
+ * grade 10 by exam scores (grade10-run.ts).
  */
 export class AllocationRunService {
   readonly #p: Platform;
@@ -98,17 +127,7 @@ export class AllocationRunService {
 
   /** Reads the round's schools, catchments and counted applications into the library input. */
   async #inputs(db: Executor, round: RoundRow): Promise<{ input: CatchmentInput; dossiers: Map<string, string> }> {
-    const level = levelOf(round);
-    if (level === 10)
-      throw unprocessable(
-        'Lớp 10 cần điểm thi, chưa có trong hồ sơ.',
-        'Grade 10 needs exam scores, which applications do not carry yet.',
-      );
-    if (!ALLOCATABLE.includes(round.status))
-      throw unprocessable(
-        `Chỉ xét tuyển khi kỳ tuyển sinh ở trạng thái closed_for_review hoặc allocating (hiện: ${round.status}).`,
-        `Allocation runs only in closed_for_review or allocating (now: ${round.status}).`,
-      );
+    requireAllocatable(round);
     const [schools, catchments, applications] = await Promise.all([
       findRoundSchools(db, [round.id]),
       repo.findCatchmentKeys(db, round.id),
@@ -129,6 +148,22 @@ export class AllocationRunService {
   async prepare(actor: Actor, roundId: string): Promise<PreparedRound> {
     const db = this.#p.db;
     const round = await this.#authorise(db, actor, roundId);
+    if (levelOf(round) === 10) {
+      requireAllocatable(round);
+      const { inputs, hash } = await readGrade10(db, round);
+      const absent = inputs.excluded.filter((x) => x.reason === 'absent').length;
+      return {
+        roundId,
+        level: round.level,
+        status: round.status,
+        applicants: inputs.input.applicants.length + inputs.excluded.length + inputs.missing.length,
+        schools: inputs.input.schools.length,
+        seedPublished: false,
+        inputsSha256: hash,
+        missingScores: { count: inputs.missing.length, dossierCodes: inputs.missing.slice(0, 100) },
+        excluded: { absent, disqualified: inputs.excluded.length - absent },
+      };
+    }
     const { input } = await this.#inputs(db, round);
     return {
       roundId,
@@ -146,13 +181,19 @@ export class AllocationRunService {
    * runs of one round follow each other; the reads share one snapshot (repeatable read), so the
    * stored results are exactly those of the hashed inputs.
    */
-  async run(actor: Actor, roundId: string, body: { kind: RunKind; expectedInputsHash: string }): Promise<RunView> {
+  async run(
+    actor: Actor,
+    roundId: string,
+    body: { kind: RunKind; expectedInputsHash: string },
+    observe?: RunObserver,
+  ): Promise<RunView> {
     const runId = await this.#p.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         const round = await this.#authorise(trx, actor, roundId);
         found(await lockRound(trx, roundId));
+        if (levelOf(round) === 10) return this.#runGrade10(trx, actor, round, body, observe);
         if (!round.lottery_seed_published_at)
           throw unprocessable('Cần công bố mã bốc thăm trước.', 'Publish the lottery seed first.');
         const { input, dossiers } = await this.#inputs(trx, round);
@@ -165,13 +206,7 @@ export class AllocationRunService {
         const result = allocateCatchment(input);
         const level = round.level === 6 ? 6 : 1;
         const summary = summariseCatchment(level, result, new Map(input.schools.map((s) => [s.id, s.name])));
-        const run = await repo
-          .insertRun(trx, { roundId, kind: body.kind, inputsSha256: hash, createdBy: actorLabel(actor).id, summary })
-          .catch((err: unknown) => {
-            // A concurrent final run committed after our snapshot (admission_allocation_runs_one_final).
-            if ((err as { code?: string }).code === '23505') throw finalExists();
-            throw err;
-          });
+        const run = await this.#insertRun(trx, actor, roundId, body.kind, hash, summary);
         await repo.insertResults(
           trx,
           result.applicants.map((a) => ({
@@ -195,15 +230,78 @@ export class AllocationRunService {
     return presentRun(found(await repo.findRun(this.#p.db, roundId, runId)));
   }
 
+  /** The grade-10 run inside run()'s transaction: read, check the hash, allocate, write, audit. */
+  async #runGrade10(
+    trx: Executor,
+    actor: Actor,
+    round: RoundRow,
+    body: { kind: RunKind; expectedInputsHash: string },
+    observe?: RunObserver,
+  ): Promise<string> {
+    requireAllocatable(round);
+    let t = performance.now();
+    const lap = (phase: 'read' | 'allocate' | 'write') => {
+      const now = performance.now();
+      observe?.(phase, now - t);
+      t = now;
+    };
+    const { inputs, hash } = await readGrade10(trx, round);
+    if (hash !== body.expectedInputsHash)
+      throw new AppError('resource.stale', {
+        details: [{ path: 'body.expectedInputsHash', message: `${body.expectedInputsHash} ≠ ${hash}` }],
+      });
+    if (body.kind === 'final' && (await repo.findFinalRun(trx, round.id))) throw finalExists();
+    lap('read');
+    const result = allocateRound(inputs);
+    const summary = summariseGrade10(inputs, result);
+    lap('allocate');
+    const run = await this.#insertRun(trx, actor, round.id, body.kind, hash, summary);
+    await writeGrade10(trx, run.id, inputs, result);
+    await this.#p.audit.record(trx, actor, {
+      action: 'admissions.allocation.run',
+      entityType: 'admission_allocation_run',
+      entityId: run.id,
+      unitId: round.running_unit_id,
+      before: null,
+      after: {
+        roundId: round.id,
+        kind: body.kind,
+        inputsSha256: hash,
+        placed: summary.placed,
+        unplaced: summary.unplaced,
+      },
+    });
+    lap('write');
+    return run.id;
+  }
+
+  #insertRun(trx: Executor, actor: Actor, roundId: string, kind: RunKind, hash: string, summary: unknown) {
+    return repo
+      .insertRun(trx, { roundId, kind, inputsSha256: hash, createdBy: actorLabel(actor).id, summary })
+      .catch((err: unknown) => {
+        // A concurrent final run committed after our snapshot (admission_allocation_runs_one_final).
+        if ((err as { code?: string }).code === '23505') throw finalExists();
+        throw err;
+      });
+  }
+
   async list(actor: Actor, roundId: string): Promise<RunView[]> {
     await this.#authorise(this.#p.db, actor, roundId);
     return (await repo.findRuns(this.#p.db, roundId)).map(presentRun);
   }
 
   /** A run with each applicant's result explained in Vietnamese and English. */
-  async get(actor: Actor, roundId: string, runId: string): Promise<{ run: RunView; results: RunResultLine[] }> {
+  async get(
+    actor: Actor,
+    roundId: string,
+    runId: string,
+  ): Promise<
+    | { run: RunView; results: RunResultLine[] }
+    | { run: RunView; results: Grade10ResultLine[]; cutoffs: Grade10Cutoff[] }
+  > {
     await this.#authorise(this.#p.db, actor, roundId);
     const run = presentRun(found(await repo.findRun(this.#p.db, roundId, runId)));
+    if (isGrade10(run.summary)) return { run, ...(await loadGrade10Run(this.#p.db, runId)) };
     const rows = await repo.findResults(this.#p.db, runId);
     const results = rows.map((r) => {
       const x = r.explanation as CatchmentApplicantResult;
@@ -225,6 +323,7 @@ export class AllocationRunService {
     await this.#authorise(this.#p.db, actor, roundId);
     const load = async (id: string) => {
       const run = presentRun(found(await repo.findRun(this.#p.db, roundId, id)));
+      if (isGrade10(run.summary)) return storedGrade10Result(this.#p.db, id, run.summary);
       const rows = await repo.findResults(this.#p.db, id);
       return storedCatchmentResult(
         run.summary,
@@ -232,6 +331,8 @@ export class AllocationRunService {
       );
     };
     const [ra, rb] = await Promise.all([load(a), load(b)]);
-    return diffResults(ra, rb);
+    if ('seed' in ra && 'seed' in rb) return diffResults(ra, rb);
+    if (!('seed' in ra) && !('seed' in rb)) return diffResults(ra, rb);
+    throw unprocessable('Hai lần xét tuyển khác loại.', 'The two runs are of different kinds.');
   }
 }

@@ -46,6 +46,15 @@ export function applicationFiling(platform: Platform): ApplicationFiling {
   return desk;
 }
 
+/**
+ * Who may file in a round beyond the round's own rules (a supplementary round: only children of
+ * its parent round left without a seat). Per round, a check of one child's key that answers
+ * why it is refused, or null; no check at all for an ordinary round.
+ */
+export type Eligibility = (
+  roundId: string,
+) => Promise<((applicantKey: string) => Promise<{ vi: string; en: string } | null>) | null>;
+
 /** How long a node keeps a round's row and schools for filings (status, window, schools). */
 const ROUND_TTL_MS = 2_000;
 
@@ -64,10 +73,18 @@ export class ApplicationFiling {
   readonly #p: Platform;
   readonly #desk: DossierFiling<Extra>;
   readonly #rounds = new Map<string, { at: number; round: Promise<ApplicationRound> }>();
+  readonly #checks = new Map<string, { at: number; check: ReturnType<Eligibility> }>();
+  #eligibility: Eligibility = async () => null;
 
   constructor(platform: Platform) {
     this.#p = platform;
     this.#desk = dossierEngine(platform).filing<Extra>((trx, filed) => this.#writeWith(trx, filed));
+  }
+
+  /** Sets the eligibility rule (the results module's supplementary rounds). */
+  useEligibility(rule: Eligibility): void {
+    this.#eligibility = rule;
+    this.#checks.clear();
   }
 
   /** Batches written and filings in them (for the benchmark). */
@@ -99,6 +116,9 @@ export class ApplicationFiling {
     }));
     const problems = [...idProblems, ...formProblems(round, body)];
     if (problems.length) throw invalid(problems);
+    const check = await this.#check(roundId);
+    const refusal = check && (await check(key));
+    if (refusal) throw new AppError('request.invalid', { hint: refusal });
     const population = getPopulationService(this.#p);
     const { resident, log } = await population.lookupForFiling(actor, body.personalId, body.dateOfBirth, {
       purpose: APPLY,
@@ -165,6 +185,15 @@ export class ApplicationFiling {
     this.#rounds.set(id, { at: Date.now(), round });
     round.catch(() => this.#rounds.delete(id));
     return round;
+  }
+
+  #check(roundId: string): ReturnType<Eligibility> {
+    const hit = this.#checks.get(roundId);
+    if (hit && Date.now() - hit.at < ROUND_TTL_MS) return hit.check;
+    const check = this.#eligibility(roundId);
+    this.#checks.set(roundId, { at: Date.now(), check });
+    check.catch(() => this.#checks.delete(roundId));
+    return check;
   }
 
   async #priorReceipt(idempotencyKey: string, key: string, round: ApplicationRound) {

@@ -33,26 +33,37 @@ export class ApplicationQueueService {
       const scope = await access.scope(actor, 'admissions.review');
       schoolRoots = scope.all ? null : scope.roots;
     }
-    const { rows, total } = await repo.listQueue(this.#p.db, {
+    const { rows, total, countsByState } = await repo.listQueue(this.#p.db, {
       roundId,
       schoolRoots,
       schoolId: query.schoolId,
       state: query.state,
       q: query.q?.replace(/[%_\\]/g, ' '),
+      overdue: query.overdue,
+      priorityGroup: query.priorityGroup,
+      registryMatch: query.registryMatch,
       page: query.page,
       pageSize: query.pageSize,
     });
-    if (rows.length)
-      await this.#p.db.transaction().execute(async (trx) => {
-        for (const r of rows)
-          await this.#p.audit.record(trx, actor, {
-            action: 'admissions.application.view',
-            entityType: 'dossier',
-            entityId: r.dossier_id,
-            unitId: r.unit_id,
-            after: { roundId, view: 'queue' },
-          });
-      });
-    return { items: rows.map(presentQueueItem), total, page: query.page, pageSize: query.pageSize };
+    await this.#p.audit.recordMany(
+      this.#p.db,
+      rows.map((r) => ({
+        actor,
+        change: {
+          action: 'admissions.application.view',
+          entityType: 'dossier',
+          entityId: r.dossier_id,
+          unitId: r.unit_id,
+          after: { roundId, view: 'queue' },
+        },
+      })),
+    );
+    return {
+      items: rows.map(presentQueueItem),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      countsByState,
+    };
   }
 }

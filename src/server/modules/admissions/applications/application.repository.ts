@@ -186,6 +186,9 @@ export interface QueueFilter {
   schoolId?: string | undefined;
   state?: string | undefined;
   q?: string | undefined;
+  overdue?: boolean | undefined;
+  priorityGroup?: string | undefined;
+  registryMatch?: boolean | undefined;
   page: number;
   pageSize: number;
 }
@@ -208,9 +211,27 @@ export async function listQueue(db: Executor, f: QueueFilter) {
       db.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', 'in', f.schoolRoots),
     );
   if (f.schoolId) q = q.where('a.first_wish_id', '=', f.schoolId);
-  if (f.state) q = q.where('d.state', '=', f.state);
   if (f.q?.trim()) q = q.where('a.search_key', 'like', sql<string>`'%' || gds_search_key(${f.q.trim()}) || '%'`);
-  const [rows, count] = await Promise.all([
+  // dossiers_running_due
+  if (f.overdue === true)
+    q = q.where('d.due_at', '<', sql<Date>`now()`).where('d.state', 'in', ['submitted', 'in_review', 'resubmitted']);
+  if (f.overdue === false)
+    q = q.where((eb) =>
+      eb.or([
+        eb('d.due_at', 'is', null),
+        eb('d.due_at', '>=', sql<Date>`now()`),
+        eb('d.state', 'not in', ['submitted', 'in_review', 'resubmitted']),
+      ]),
+    );
+  if (f.priorityGroup === 'none') q = q.where('a.priority_group', 'is', null);
+  else if (f.priorityGroup) q = q.where('a.priority_group', '=', f.priorityGroup);
+  if (f.registryMatch !== undefined) q = q.where('a.registry_match', '=', f.registryMatch);
+  const states = q
+    .select(['d.state', sql<number>`count(*)::int`.as('n')])
+    .groupBy('d.state')
+    .execute();
+  if (f.state) q = q.where('d.state', '=', f.state);
+  const [rows, count, byState] = await Promise.all([
     q
       .select([
         'a.dossier_id',
@@ -235,6 +256,7 @@ export async function listQueue(db: Executor, f: QueueFilter) {
       .offset((f.page - 1) * f.pageSize)
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    states,
   ]);
-  return { rows, total: count.n };
+  return { rows, total: count.n, countsByState: Object.fromEntries(byState.map((s) => [s.state, s.n])) };
 }

@@ -1,3 +1,7 @@
+import type { Actor } from '../../../platform/actor.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { RoundRow } from './round.repository.ts';
+
 /**
  * What round configuration needs from modules that come later (applications, allocation).
  * The admissions module passes `pendingHooks` until those modules exist; the lead wires the real
@@ -15,10 +19,16 @@ export interface RoundHooks {
    * Provided by allocation-runs (a final run is required), wired in admissions.module.ts.
    */
   publishBlocker(roundId: string): Promise<{ vi: string; en: string } | null>;
+  /**
+   * In the transaction that moves a round to `published`: what publication entails elsewhere
+   * (the results snapshot and the families' messages, from results/).
+   */
+  onPublished(trx: Executor, actor: Actor, round: RoundRow): Promise<void>;
 }
 
 /** Defaults until a module provides the hook: no seat floor, nothing blocks publication. */
 export const pendingHooks: RoundHooks = {
   seatFloor: async () => new Map(),
   publishBlocker: async () => null,
+  onPublished: async () => {},
 };

@@ -48,6 +48,7 @@ export class RoundStatusService {
       if (problems.length) throw invalid(problems);
       await touchRound(trx, id, { status: body.status }, this.#c.actorId(actor));
       await this.#c.audit(trx, actor, row, 'status', { status: row.status }, { status: body.status });
+      if (body.status === 'published') await this.#c.hooks.onPublished(trx, actor, row);
     });
     return this.#c.detail(this.#c.p.db, id);
   }
