@@ -1,3 +1,7 @@
+import * as admissions from './admissions/index.ts';
+import * as admissionsDashboard from './admissions-dashboard/index.ts';
+import * as admissionsPublic from './admissions-public/index.ts';
+import * as admissionsReview from './admissions-review/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
 import * as home from './home/index.ts';
@@ -10,7 +14,17 @@ import * as users from './users/index.ts';
  * create src/web/modules/<domain>/ with nav.ts, routes.tsx and index.ts, import it above and
  * add it to this list, then remove its placeholder from `comingSoon`.
  */
-const modules: WebModule[] = [auth, home, org, audit, users];
+const modules: WebModule[] = [
+  auth,
+  home,
+  org,
+  audit,
+  users,
+  admissionsPublic,
+  admissionsDashboard,
+  admissionsReview,
+  admissions,
+];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
 
@@ -18,7 +32,6 @@ export const moduleRoutes: ModuleRoute[] = modules.flatMap((m) => m.routes);
 
 /** Modules announced on the home page as "Sắp có" (coming soon). */
 export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [
-  { key: 'admissions', labelKey: 'upcoming.admissions', descriptionKey: 'upcoming.admissionsDesc' },
   { key: 'library', labelKey: 'upcoming.library', descriptionKey: 'upcoming.libraryDesc' },
   { key: 'diplomas', labelKey: 'upcoming.diplomas', descriptionKey: 'upcoming.diplomasDesc' },
   { key: 'steering', labelKey: 'upcoming.steering', descriptionKey: 'upcoming.steeringDesc' },

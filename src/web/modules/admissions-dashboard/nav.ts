@@ -1,0 +1,11 @@
+import type { NavItem } from '../types.ts';
+
+export const nav: NavItem[] = [
+  {
+    path: '/admissions/dashboard',
+    labelKey: 'admissionsDashboard.nav',
+    descriptionKey: 'admissionsDashboard.tile',
+    permission: 'admissions.review',
+    order: 45,
+  },
+];

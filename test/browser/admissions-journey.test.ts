@@ -1,0 +1,240 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
+import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
+import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
+import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import { type Client, login } from '../support/http.ts';
+import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+
+/**
+ * The journey of issue 3's test list, on a 360 px phone: a parent applies for grade 1 in the UI;
+ * the school asks for a supplement in its staff UI (/admissions/applications/:dossierId); the
+ * parent supplements and resubmits in the UI; the school approves (staff UI); the commune
+ * allocates and publishes through the staff API (closing registration by moving the round's
+ * deadline, as the integration tests do); the parent sees the result with its explanation and
+ * confirms enrolment.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
+const SHOTS = path.resolve('.tmp/screens');
+const DIST = path.resolve('.tmp/web-admissions-journey');
+/** A 1×1 PNG: attachments are sniffed by content, so it must be a real one. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let ctx: TestContext;
+let browser: Browser;
+let base: string;
+let commune: Client;
+let roundId = '';
+const sender = new MemoryOtpSender();
+const child = buildTrickyResidents(2027, demoCommunes()).twin_girl;
+const PHONE = '0905777456';
+const day = 24 * 3600 * 1000;
+const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+
+async function roundVersion(): Promise<number> {
+  return (await commune.get(`/api/admissions/rounds/${roundId}`)).body.version;
+}
+
+async function setStatus(status: string) {
+  const res = await commune.post(`/api/admissions/rounds/${roundId}/status`, {
+    status,
+    expectedVersion: await roundVersion(),
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+/** An open grade-1 round of Xã Tịnh Khê with the two primary schools of the demo commune. */
+async function openRound() {
+  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
+  const tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
+  const schools: { unitId: string; name: string; levels: string[] }[] = (
+    await ctx.app.inject(`/api/org/schools?communeId=${tinhKhe}&pageSize=200`)
+  ).json().items;
+  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
+  const first = primaries.find((s) => s.name.includes('số 1'))!;
+  const other = primaries.find((s) => s !== first)!;
+  const created = await commune.post('/api/admissions/rounds', {
+    code: 'TS1-TINHKHE-JOURNEY',
+    name: 'Tuyển sinh lớp 1 xã Tịnh Khê (hành trình)',
+    level: 1,
+    schoolYear: '2027-2028',
+    runningUnitId: tinhKhe,
+    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
+    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
+    priorityGroups: [],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  roundId = created.body.id;
+  const put = (p: string, body: object) => commune.put(`/api/admissions/rounds/${roundId}/${p}`, body);
+  const seats = await put('schools', {
+    expectedVersion: 1,
+    schools: [
+      { schoolId: first.unitId, classes: 3, pupilsPerClass: 35 },
+      { schoolId: other.unitId, classes: 2, pupilsPerClass: 30 },
+    ],
+  });
+  expect(seats.status).toBe(200);
+  const areas = await put('catchments', {
+    expectedVersion: 2,
+    catchments: [
+      { schoolId: first.unitId, communeId: tinhKhe, village: 'Thôn Trường Thọ' },
+      { schoolId: other.unitId, communeId: tinhKhe, village: null },
+    ],
+  });
+  expect(areas.status).toBe(200);
+  await setStatus('open');
+}
+
+beforeAll(async () => {
+  if (!RUN) return;
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
+  setOtpSender(ctx.platform, sender);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = ctx.app.server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  commune = await login(ctx, 'xa.tinhkhe');
+  await openRound();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+const heading = (page: Page) => page.locator('main h2').first().textContent();
+const main = (page: Page) => page.locator('main').textContent();
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+
+/** The school head, in the staff UI, takes one step on the dossier (in a separate browser context). */
+async function schoolStep(dossierId: string, step: 'Yêu cầu bổ sung' | 'Duyệt', fill?: (p: Page) => Promise<void>) {
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await staff.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill('ht.thso1tinhkhe');
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}/`);
+  await page.goto(`${base}/admissions/applications/${dossierId}`);
+  await page.getByRole('button', { name: step, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await fill?.(page);
+  await dialog.getByRole('button', { name: step, exact: true }).click();
+  await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
+  await staff.close();
+}
+
+describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
+  it('applies, supplements what the school asks for, sees the result explained and confirms', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
+    const [y, m, d] = child.dateOfBirth.split('-');
+
+    // 1. The parent applies.
+    await page.goto(`${base}/tuyen-sinh`);
+    await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+    await page.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await expect.poll(() => sender.lastCode(`+84${PHONE.slice(1)}`)).toBeTruthy();
+    await page.getByLabel('Mã xác thực').fill(sender.lastCode(`+84${PHONE.slice(1)}`)!);
+    await page.getByRole('button', { name: 'Xác thực' }).click();
+    await page.getByLabel('Số định danh cá nhân của trẻ').fill(child.personalId);
+    await page.getByLabel('Ngày sinh của trẻ').fill(`${d}/${m}/${y}`);
+    await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
+    await expect.poll(() => page.locator('.ap-found').textContent()).toContain(child.fullName);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Đúng, tôi xác nhận').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => heading(page)).toBe('Trường đăng ký (nguyện vọng)');
+    const first = page.getByLabel('Nguyện vọng 1');
+    await first.selectOption((await first.locator('option', { hasText: 'đúng tuyến' }).getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel(/Tôi cam đoan/).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await expect.poll(() => page.locator('.ap-code').textContent(), { timeout: 15_000 }).toMatch(/^TS1-/);
+    const code = (await page.locator('.ap-code').textContent())!;
+    await shot(page, 'journey-1-receipt-360.png');
+
+    // 2. The school asks for the birth certificate, in its staff UI.
+    const queue = await commune.get(`/api/admissions/rounds/${roundId}/applications?pageSize=100`);
+    const dossierId = queue.body.items.find((i: { dossierCode: string }) => i.dossierCode === code).dossierId;
+    await schoolStep(dossierId, 'Yêu cầu bổ sung', async (p) => {
+      await p.getByLabel('Bản sao giấy khai sinh').check();
+      await p.getByLabel(/Lý do/).fill('Cần bản sao giấy khai sinh rõ nét để đối chiếu ngày sinh.');
+    });
+
+    // 3. The parent supplements from the phone and sends the dossier back.
+    await page.getByRole('link', { name: 'Xem trạng thái hồ sơ' }).click();
+    await expect.poll(() => main(page)).toContain('Nhà trường yêu cầu bổ sung');
+    await expect.poll(() => main(page)).toContain('Cần bản sao giấy khai sinh rõ nét');
+    await shot(page, 'journey-2-supplement-360.png');
+    await page.getByLabel('Chọn tệp (ảnh hoặc PDF)').setInputFiles({
+      name: 'giay-khai-sinh.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await expect.poll(() => page.locator('main .badge').first().textContent(), { timeout: 10_000 }).toBe('Đã bổ sung');
+    await shot(page, 'journey-3-resubmitted-360.png');
+
+    // 4. The school approves; the commune closes registration, allocates (final run) and publishes.
+    await schoolStep(dossierId, 'Duyệt');
+    await sql`UPDATE admission_rounds SET register_to = now() - interval '1 hour' WHERE id = ${roundId}`.execute(
+      ctx.platform.db,
+    );
+    await setStatus('closed_for_review');
+    const seed = await commune.post(`/api/admissions/rounds/${roundId}/lottery-seed`, {
+      expectedVersion: await roundVersion(),
+      seed: 'hanh-trinh-lop-1-2027',
+    });
+    expect(seed.status, JSON.stringify(seed.body)).toBe(200);
+    await setStatus('allocating');
+    const prepared = await commune.get(`/api/admissions/rounds/${roundId}/allocation`);
+    const run = await commune.post(`/api/admissions/rounds/${roundId}/allocation/runs`, {
+      kind: 'final',
+      expectedInputsHash: prepared.body.inputsSha256,
+    });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const published = await commune.post(`/api/admissions/rounds/${roundId}/results/publish`, {
+      expectedVersion: await roundVersion(),
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+
+    // 5. The parent sees the result with its explanation and confirms enrolment.
+    await page.reload();
+    await expect.poll(() => main(page), { timeout: 10_000 }).toContain('Kết quả tuyển sinh');
+    const result = page.locator('.ap-result');
+    await expect.poll(() => result.textContent()).toContain('Trúng tuyển: Trường Tiểu học số 1 Tịnh Khê');
+    const explanation = await result.locator('p').nth(1).textContent();
+    expect(explanation?.length).toBeGreaterThan(10);
+    await shot(page, 'journey-4-result-360.png');
+    await page.getByRole('button', { name: 'Xác nhận nhập học' }).click();
+    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('Đã xác nhận');
+    await expect.poll(() => page.getByRole('button', { name: 'Xác nhận nhập học' }).count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'journey-5-confirmed-360.png');
+    await page.close();
+  });
+});

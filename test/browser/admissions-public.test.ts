@@ -1,0 +1,317 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
+import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
+import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
+import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
+import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import { type Client, login } from '../support/http.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+/**
+ * The parents' application pages on a phone (issue 3: "Public application pages: ≤ 150 KB of
+ * JavaScript gzipped on first load; the browser test measures it"), every step checked by axe
+ * (WCAG 2.1 A/AA), a double click on "Nộp hồ sơ" giving one dossier, and the lookup.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
+const SHOTS = path.resolve('.tmp/screens');
+// Its own build directory, so that other browser test files building at the same time do not clash.
+const DIST = path.resolve('.tmp/web-admissions-public');
+const BUDGET_KB = 150;
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let ctx: TestContext;
+let browser: Browser;
+let base: string;
+let roundId = '';
+const sender = new MemoryOtpSender();
+const child = buildTrickyResidents(2027, demoCommunes()).twin_boy;
+const PHONE = '0905777123';
+const day = 24 * 3600 * 1000;
+const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+
+/** An open grade-1 round of Xã Tịnh Khê whose registration runs now, made through the staff API. */
+async function openRound(commune: Client): Promise<string> {
+  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
+  const tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
+  const schools: { unitId: string; name: string; levels: string[] }[] = (
+    await ctx.app.inject(`/api/org/schools?communeId=${tinhKhe}&pageSize=200`)
+  ).json().items;
+  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
+  const first = primaries.find((s) => s.name.includes('số 1'))!;
+  const other = primaries.find((s) => s !== first)!;
+  const created = await commune.post('/api/admissions/rounds', {
+    code: 'TS1-TINHKHE-WEB-E',
+    name: 'Tuyển sinh lớp 1 xã Tịnh Khê (thử trên điện thoại)',
+    level: 1,
+    schoolYear: '2027-2028',
+    runningUnitId: tinhKhe,
+    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
+    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
+    priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', nameEn: 'Child of a war martyr', rank: 1 }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id as string;
+  const put = (p: string, body: object) => commune.put(`/api/admissions/rounds/${id}/${p}`, body);
+  expect(
+    (
+      await put('schools', {
+        expectedVersion: 1,
+        schools: [
+          { schoolId: first.unitId, classes: 3, pupilsPerClass: 35 },
+          { schoolId: other.unitId, classes: 2, pupilsPerClass: 30 },
+        ],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await put('catchments', {
+        expectedVersion: 2,
+        catchments: [
+          { schoolId: first.unitId, communeId: tinhKhe, village: 'Thôn Trường Thọ' },
+          { schoolId: other.unitId, communeId: tinhKhe, village: null },
+        ],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await commune.post(`/api/admissions/rounds/${id}/status`, { status: 'open', expectedVersion: 3 })).status,
+  ).toBe(200);
+  return id;
+}
+
+beforeAll(async () => {
+  if (!RUN) return;
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (~3× larger):
+    // measure what parents get, the production build.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
+  setOtpSender(ctx.platform, sender);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = ctx.app.server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  roundId = await openRound(await login(ctx, 'xa.tinhkhe'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+/** axe-core WCAG 2.1 A/AA violations on the current page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** No violations, nothing wider than the screen, and a full-page screenshot to look at. */
+async function check(page: Page, shot: string) {
+  expect(await axeViolations(page), shot).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${shot}: horizontal overflow`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+}
+
+const heading = (page: Page) => page.locator('main h2').first().textContent();
+const phone = () => page360();
+async function page360() {
+  return browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'vi-VN' });
+}
+
+async function countApplications(): Promise<number> {
+  const commune = await login(ctx, 'xa.tinhkhe');
+  const res = await commune.get(`/api/admissions/rounds/${roundId}/applications?pageSize=100`);
+  return res.body.total as number;
+}
+
+describe.runIf(RUN)('a parent applies on a phone', () => {
+  it(`loads the application with at most ${BUDGET_KB} KB of JavaScript (gzipped) and passes axe on every step`, async () => {
+    const page = await phone();
+    const scripts = new Map<string, number>();
+    page.on('response', async (res) => {
+      const type = res.headers()['content-type'] ?? '';
+      if (!type.includes('javascript')) return;
+      const body = await res.body().catch(() => null);
+      if (body) scripts.set(res.url(), gzipSync(body, { level: 9 }).length);
+    });
+    await page.goto(`${base}/tuyen-sinh/dang-ky/${roundId}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => heading(page)).toBe('Số điện thoại hoặc thư điện tử');
+    const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+    const kb = total / 1024;
+    console.log(
+      `\n[admissions-public] first-load JavaScript: ${kb.toFixed(1)} KB gzipped in ${scripts.size} files ` +
+        `(budget ${BUDGET_KB} KB)\n${[...scripts].map(([u, n]) => `  ${(n / 1024).toFixed(1)} KB ${new URL(u).pathname}`).join('\n')}\n`,
+    );
+    expect(kb).toBeLessThanOrEqual(BUDGET_KB);
+    await check(page, 'apply-1-contact-360.png');
+
+    // A wrong phone number: the error is summarised at the top, which takes the focus.
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('12345');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ap-summary'))).toBe(true);
+    await check(page, 'apply-1-contact-error-360.png');
+
+    await page.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await expect.poll(() => sender.lastCode(`+84${PHONE.slice(1)}`)).toBeTruthy();
+    await page.getByLabel('Mã xác thực').fill(sender.lastCode(`+84${PHONE.slice(1)}`)!);
+    await check(page, 'apply-1-code-360.png');
+    await page.getByRole('button', { name: 'Xác thực' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Thông tin của trẻ');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Thông tin của trẻ');
+    await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
+    await expect.poll(() => page.locator('.ap-summary li').count()).toBe(2);
+    await check(page, 'apply-2-child-errors-360.png');
+
+    await page.getByLabel('Số định danh cá nhân của trẻ').fill(child.personalId);
+    const [y, m, d] = child.dateOfBirth.split('-');
+    await page.getByLabel('Ngày sinh của trẻ').fill(`${d}/${m}/${y}`);
+    await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
+    await expect.poll(() => page.locator('.ap-found').textContent()).toContain(child.fullName);
+    await check(page, 'apply-2-child-found-360.png');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Nơi cư trú');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Thôn Trường Thọ');
+    await page.getByLabel('Đúng, tôi xác nhận').check();
+    await check(page, 'apply-3-residence-360.png');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Đối tượng ưu tiên');
+    await check(page, 'apply-4-priority-360.png');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Trường đăng ký (nguyện vọng)');
+    await expect.poll(() => page.locator('main .alert-info').textContent()).toContain('trường đúng tuyến của trẻ');
+    const first = page.getByLabel('Nguyện vọng 1');
+    const catchment = await first.locator('option', { hasText: 'đúng tuyến' }).getAttribute('value');
+    await first.selectOption(catchment!);
+    await check(page, 'apply-5-wishes-360.png');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Kiểm tra và nộp hồ sơ');
+    await expect.poll(() => page.locator('main').textContent()).toContain(child.fullName);
+    await check(page, 'apply-6-review-360.png');
+    const before = await countApplications();
+    await page.getByLabel(/Tôi cam đoan/).check();
+    // A double click (an impatient thumb on a slow link) must file one dossier.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).dblclick();
+    await expect.poll(() => page.locator('.ap-code').textContent(), { timeout: 15_000 }).toMatch(/^TS1-\d{4}-\d+$/);
+    expect(await countApplications()).toBe(before + 1);
+    await check(page, 'apply-7-receipt-360.png');
+
+    const code = (await page.locator('.ap-code').textContent())!;
+    await page.getByRole('link', { name: 'Xem trạng thái hồ sơ' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Đã tiếp nhận');
+    expect(page.url()).not.toContain(child.personalId);
+    await check(page, 'dossier-360.png');
+    await page.close();
+
+    // Another phone (no session): list of rounds, then the lookup by code + ID + date of birth.
+    const other = await phone();
+    await other.goto(`${base}/tuyen-sinh`);
+    await expect.poll(() => other.locator('main').textContent()).toContain('Tuyển sinh lớp 1 xã Tịnh Khê');
+    await check(other, 'rounds-360.png');
+    // English is one switch away, and Vietnamese comes back the same way.
+    await other.getByLabel(/Ngôn ngữ|Language/).selectOption('en');
+    await expect.poll(() => other.locator('main h1').textContent()).toBe('School admissions');
+    await expect.poll(() => other.locator('main').textContent()).toContain('Open for applications');
+    await check(other, 'rounds-en-360.png');
+    await other.getByLabel(/Ngôn ngữ|Language/).selectOption('vi');
+    await expect.poll(() => other.locator('main h1').textContent()).toBe('Tuyển sinh đầu cấp');
+    await other.getByRole('link', { name: 'Tra cứu hồ sơ đã nộp' }).click();
+    await other.getByLabel('Mã hồ sơ').fill(code);
+    await other.getByLabel('Số định danh cá nhân của trẻ').fill(child.personalId);
+    await other.getByLabel('Ngày sinh của trẻ').fill(`${d}/${m}/${y}`);
+    await check(other, 'lookup-360.png');
+    await other.getByRole('button', { name: 'Tra cứu' }).click();
+    await other.waitForURL(`${base}/tuyen-sinh/ho-so/${code}`);
+    expect(other.url()).not.toContain(child.personalId);
+    await expect.poll(() => other.locator('main').textContent()).toContain(child.fullName);
+    await other.close();
+  });
+
+  it('takes a child the registry does not know, and brings the form back after the tab was closed', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const personalId = formatPersonalId({ provinceCode: '051', birthYear: 2021, gender: 'male', serial: '700123' });
+    const phoneNo = '0905777124';
+    const verify = async (page: Page) => {
+      await page.getByLabel('Số điện thoại', { exact: true }).fill(phoneNo);
+      await page.getByRole('button', { name: 'Gửi mã' }).click();
+      await expect.poll(() => page.getByLabel('Mã xác thực').count()).toBe(1);
+      await page.getByLabel('Mã xác thực').fill(sender.lastCode(`+84${phoneNo.slice(1)}`)!);
+      await page.getByRole('button', { name: 'Xác thực' }).click();
+      await page.getByLabel('Số định danh cá nhân của trẻ').fill(personalId);
+      await page.getByLabel('Ngày sinh của trẻ').fill('20/05/2021');
+      await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
+      await expect
+        .poll(() => page.locator('main').textContent())
+        .toContain('Không tìm thấy trong cơ sở dữ liệu dân cư');
+    };
+
+    const first = await context.newPage();
+    await first.goto(`${base}/tuyen-sinh/dang-ky/${roundId}`);
+    await verify(first);
+    await check(first, 'apply-2-child-not-found-360.png');
+    await first.getByLabel('Họ và tên của trẻ').fill('Võ Minh Khang');
+    await first.getByLabel('Nam', { exact: true }).check();
+    await first.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => heading(first)).toBe('Nơi cư trú');
+    await first.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Xã Tịnh Khê' });
+    await first.getByLabel('Thôn, tổ dân phố').fill('Thôn Khê Ba');
+    await check(first, 'apply-3-residence-manual-360.png');
+    await first.getByRole('button', { name: 'Tiếp tục' }).click();
+    await first.getByLabel('Con liệt sĩ, thương binh').check();
+    await first.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => heading(first)).toBe('Trường đăng ký (nguyện vọng)');
+    const wish = await first
+      .getByLabel('Nguyện vọng 1')
+      .locator('option', { hasText: 'đúng tuyến' })
+      .getAttribute('value');
+    await first.getByLabel('Nguyện vọng 1').selectOption(wish!);
+    await expect.poll(() => first.locator('.ap-saved').textContent(), { timeout: 10_000 }).toContain('Đã lưu bản nháp');
+    // The personal ID is in this tab's sessionStorage only, never in localStorage.
+    expect(await first.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(personalId);
+    await first.close();
+
+    const again = await context.newPage();
+    await again.goto(`${base}/tuyen-sinh/dang-ky/${roundId}`);
+    await expect.poll(() => again.locator('main').textContent()).toContain('Bạn có hồ sơ đang làm dở');
+    await verify(again);
+    await expect.poll(() => again.getByLabel('Họ và tên của trẻ').inputValue()).toBe('Võ Minh Khang');
+    await again.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => again.getByLabel('Thôn, tổ dân phố').inputValue()).toBe('Thôn Khê Ba');
+    await again.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => again.getByLabel('Con liệt sĩ, thương binh').isChecked()).toBe(true);
+    await again.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => again.getByLabel('Nguyện vọng 1').inputValue()).toBe(wish);
+    await context.close();
+  });
+});
