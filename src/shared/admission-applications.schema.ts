@@ -110,7 +110,10 @@ export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
 
 export const ApplicationStatus = z.object({
   dossierCode: z.string(),
+  roundId: Uuid,
   roundName: z.string(),
+  /** Until when wishes may be edited (the end of registration, ISO). */
+  registerTo: z.string(),
   childName: z.string(),
   state: DossierState,
   version: z.number().int(),

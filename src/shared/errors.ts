@@ -137,25 +137,25 @@ export const ERROR_CATALOGUE = {
   },
   // ── Admission results (src/server/modules/admissions/results) ──
   /** The round's results are not published yet (the hint says when they are expected). */
-  'admission.results_not_published': {
+  'admissions.results_not_published': {
     status: 409,
     vi: 'Kết quả tuyển sinh chưa được công bố.',
     en: 'The admission results have not been published yet.',
   },
   /** Only an admitted application whose seat has not been released can be confirmed. */
-  'admission.not_admitted': {
+  'admissions.not_admitted': {
     status: 409,
     vi: 'Chỉ xác nhận nhập học được với hồ sơ trúng tuyển còn giữ chỗ.',
     en: 'Only an admitted application that still holds its seat can be confirmed.',
   },
   /** Confirmation of enrolment after the round's deadline (confirm_to). */
-  'admission.confirmation_closed': {
+  'admissions.confirmation_closed': {
     status: 422,
     vi: 'Đã hết hạn xác nhận nhập học.',
     en: 'The deadline for confirming enrolment has passed.',
   },
   /** Releasing unconfirmed seats (or opening a supplementary round) before the confirmation deadline. */
-  'admission.confirmation_open': {
+  'admissions.confirmation_open': {
     status: 422,
     vi: 'Chưa hết hạn xác nhận nhập học.',
     en: 'The confirmation deadline has not passed yet.',

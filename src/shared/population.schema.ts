@@ -30,6 +30,10 @@ export const OtpRequested = z.object({
   /** The address the code went to, partly hidden: `091****678`, `n***@gmail.com`. */
   maskedAddress: z.string(),
   expiresInSeconds: z.number().int(),
+  /** Demo installation: a fixed demo code is also accepted (never in production). */
+  demo: z.boolean(),
+  /** That code, on a demo installation only (its sign-in page shows its passwords too). */
+  demoCode: z.string().optional(),
 });
 export type OtpRequested = z.infer<typeof OtpRequested>;
 

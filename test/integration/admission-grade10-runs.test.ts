@@ -405,5 +405,19 @@ describe('final run', () => {
     expect(put.body.error.messages.en).toMatch(/frozen/);
     expect((await setStatus('allocating')).status).toBe(200);
     expect((await setStatus('published')).status).toBe(200);
+    // Publishing through the status change snapshots the results (round hook onPublished).
+    const published = await ctx.platform.db
+      .selectFrom('admission_results')
+      .select(['dossier_id', 'outcome', 'wish', 'explanation_vi'])
+      .where(
+        'dossier_id',
+        'in',
+        C.map((c) => c.dossierId!),
+      )
+      .execute();
+    expect(published).toHaveLength(C.length);
+    const c1 = published.find((r) => r.dossier_id === C[0]!.dossierId)!;
+    expect(c1).toMatchObject({ outcome: 'admitted', wish: 1 });
+    expect(c1.explanation_vi).toMatch(/Tổng điểm/);
   });
 });

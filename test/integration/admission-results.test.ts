@@ -227,7 +227,7 @@ describe('before publication', () => {
   it('tells the family when results are expected, and nobody else anything', async () => {
     const early = await lookup(a[0]!);
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('admission.results_not_published');
+    expect(early.json().error.code).toBe('admissions.results_not_published');
     const expected = new Date(Date.parse(at(30)) + 7 * 3600_000)
       .toISOString()
       .slice(0, 10)
@@ -239,7 +239,7 @@ describe('before publication', () => {
   });
 
   it('refuses release and the supplementary round', async () => {
-    expect((await commune.post(`${results()}/release`)).body.error.code).toBe('admission.results_not_published');
+    expect((await commune.post(`${results()}/release`)).body.error.code).toBe('admissions.results_not_published');
   });
 });
 
@@ -368,7 +368,7 @@ describe('confirmation', () => {
   it('refuses a child who was not admitted, another contact and a missing code', async () => {
     const no = await confirm(outside[0]!);
     expect(no.statusCode).toBe(409);
-    expect(no.json().error.code).toBe('admission.not_admitted');
+    expect(no.json().error.code).toBe('admissions.not_admitted');
     const stranger = await tokenFor('0905777299');
     expect((await confirm(a[1]!, stranger)).statusCode).toBe(404);
     expect((await confirm(a[1]!, '')).statusCode).toBe(401);
@@ -389,7 +389,7 @@ describe('after the deadline', () => {
   it('refuses release before the confirmation deadline', async () => {
     const early = await commune.post(`${results()}/release`);
     expect(early.status).toBe(422);
-    expect(early.body.error.code).toBe('admission.confirmation_open');
+    expect(early.body.error.code).toBe('admissions.confirmation_open');
   });
 
   it('refuses a late confirmation but still answers an earlier one', async () => {
@@ -399,7 +399,7 @@ describe('after the deadline', () => {
     );
     const late = await confirm(a[1]!);
     expect(late.statusCode).toBe(422);
-    expect(late.json().error.code).toBe('admission.confirmation_closed');
+    expect(late.json().error.code).toBe('admissions.confirmation_closed');
     expect((await confirm(a[0]!)).statusCode).toBe(200);
   });
 

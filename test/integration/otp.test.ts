@@ -43,7 +43,7 @@ describe('POST /api/public/otp/request', () => {
   it('sends a 6-digit code to the canonical phone and keeps only hashes of code and phone', async () => {
     const res = await request('0905 123 001', '10.1.1.1');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ maskedAddress: '090****001', expiresInSeconds: 300 });
+    expect(res.json()).toEqual({ maskedAddress: '090****001', expiresInSeconds: 300, demo: false });
     const code = sender.lastCode('+84905123001');
     expect(code).toMatch(/^\d{6}$/);
     const stored = await dump('otp_codes');

@@ -276,4 +276,8 @@ export interface AdmissionAllocationResultsTable {
   school_id: string | null;
   reason: string;
   explanation: Json;
+  /** Grade 10 (0009): the stage that admitted, the admitting wish (1 = NV1), the total × 100. */
+  stage: 'specialised' | 'ordinary' | null;
+  wish_no: number | null;
+  total_hundredths: number | null;
 }

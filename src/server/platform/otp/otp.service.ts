@@ -125,7 +125,13 @@ export class OtpService {
       this.#p.log.error({ err, codeId: id, channel: input.channel }, 'one-time code could not be sent');
       throw err instanceof AppError ? err : new AppError('service.unavailable', { cause: err });
     }
-    return { maskedAddress: maskAddress(input.channel, address), expiresInSeconds: l.codeTtlSeconds };
+    const demoCode = activeDemoCode(this.#p.config.NODE_ENV);
+    return {
+      maskedAddress: maskAddress(input.channel, address),
+      expiresInSeconds: l.codeTtlSeconds,
+      demo: demoCode !== undefined,
+      ...(demoCode && { demoCode }),
+    };
   }
 
   /**

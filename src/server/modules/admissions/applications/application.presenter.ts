@@ -29,7 +29,9 @@ export function presentStatus(
 ): ApplicationStatus {
   return {
     dossierCode: row.dossier_code,
+    roundId: round.row.id,
     roundName: round.row.name,
+    registerTo: new Date(round.row.register_to).toISOString(),
     childName: row.child_name,
     state: timeline.state,
     version: row.version,

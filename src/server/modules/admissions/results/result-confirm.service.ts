@@ -22,7 +22,7 @@ import { presentStaff } from './results.presenter.ts';
 import * as repo from './results.repository.ts';
 
 const closed = (confirmTo: Date) =>
-  new AppError('admission.confirmation_closed', {
+  new AppError('admissions.confirmation_closed', {
     hint: {
       vi: `Hạn cuối: ${formatDay(confirmTo.toISOString())}.`,
       en: `The deadline was ${formatDay(confirmTo.toISOString())}.`,
@@ -77,7 +77,7 @@ export class ResultConfirmService {
     if (!seen.school_id) {
       const round = found(await repo.lockResult(this.#p.db, { id: resultId }));
       await this.#p.access.require(actor, 'admissions.review', { unitId: round.running_unit_id });
-      throw new AppError('admission.not_admitted');
+      throw new AppError('admissions.not_admitted');
     }
     await this.#p.access.require(actor, 'admissions.review', { unitId: seen.school_id });
     const code = await this.#p.db.transaction().execute(async (trx) => {
@@ -91,10 +91,10 @@ export class ResultConfirmService {
 
   async #confirm(trx: Executor, actor: Actor, r: repo.LockedResult, by: string, channel: 'online' | 'in_person') {
     if (r.confirmation === 'confirmed') return;
-    if (r.outcome !== 'admitted' || r.confirmation !== 'pending') throw new AppError('admission.not_admitted');
+    if (r.outcome !== 'admitted' || r.confirmation !== 'pending') throw new AppError('admissions.not_admitted');
     if (Date.now() >= r.confirm_to.getTime()) throw closed(r.confirm_to);
     const done = await repo.markConfirmed(trx, r.id, by, channel);
-    if (!done) throw new AppError('admission.not_admitted');
+    if (!done) throw new AppError('admissions.not_admitted');
     await this.#p.audit.record(trx, actor, {
       action: 'admissions.result.confirm',
       entityType: 'admission_result',
@@ -133,9 +133,9 @@ export class ResultConfirmService {
    */
   async release(actor: Actor, roundId: string, now = new Date()): Promise<ReleaseOutcome> {
     const round = await authoriseRound(this.#p, this.#p.db, actor, roundId, 'admissions.allocate');
-    if (!(await repo.findPublication(this.#p.db, roundId))) throw new AppError('admission.results_not_published');
+    if (!(await repo.findPublication(this.#p.db, roundId))) throw new AppError('admissions.results_not_published');
     if (now < round.confirm_to)
-      throw new AppError('admission.confirmation_open', {
+      throw new AppError('admissions.confirmation_open', {
         hint: {
           vi: `Hạn xác nhận: ${formatDay(round.confirm_to.toISOString())}.`,
           en: `The deadline is ${formatDay(round.confirm_to.toISOString())}.`,

@@ -1,11 +1,7 @@
 import type { Localized } from '../../../../shared/common.schema.ts';
 import type { ResultOutcome } from '../../../platform/db/types-results.ts';
-import {
-  type CatchmentApplicantResult,
-  formatCatchmentResult,
-  formatExplanation,
-  type Grade10ApplicantResult,
-} from '../allocation/index.ts';
+import { type CatchmentApplicantResult, formatCatchmentResult } from '../allocation/index.ts';
+import { explainGrade10, type StoredGrade10 } from '../allocation-runs/grade10-results.ts';
 
 /** An application of the round with its result in the final run (null: not in the run). */
 export interface RunLine {
@@ -14,6 +10,8 @@ export interface RunLine {
   schoolId: string | null;
   reason: string | null;
   explanation: unknown;
+  /** Grade 10: the admitting wish as the run numbered it (NV chuyên listed apart). */
+  wishNo?: number | null;
 }
 
 export interface PublishedLine {
@@ -48,8 +46,10 @@ export function publishLine(level: number, line: RunLine): PublishedLine {
   return {
     outcome: admitted ? 'admitted' : 'not_admitted',
     schoolId: line.schoolId,
-    // A school outside the wishes cannot come from the library; NV1 keeps the row valid if it did.
-    wish: admitted ? Math.max(rank, 1) : null,
+    // Grade 10 numbers wishes itself (a specialised school's wish is listed apart); otherwise the
+    // rank in the form. A school outside the wishes cannot come from the library; NV1 keeps the
+    // row valid if it did.
+    wish: admitted ? (line.wishNo ?? Math.max(rank, 1)) : null,
     reason: line.reason ?? (admitted ? 'admitted' : 'not_admitted'),
     explanation: explain(level, line.explanation),
   };
@@ -57,8 +57,9 @@ export function publishLine(level: number, line: RunLine): PublishedLine {
 
 function explain(level: number, stored: unknown): Localized {
   if (level === 10) {
-    const x = stored as Grade10ApplicantResult;
-    return { vi: formatExplanation(x, 'vi'), en: formatExplanation(x, 'en') };
+    // explainGrade10 also words an absent or disqualified candidate (left out of the run).
+    const x = stored as StoredGrade10;
+    return { vi: explainGrade10(x, 'vi'), en: explainGrade10(x, 'en') };
   }
   const x = stored as CatchmentApplicantResult;
   return { vi: formatCatchmentResult(x, 'vi'), en: formatCatchmentResult(x, 'en') };

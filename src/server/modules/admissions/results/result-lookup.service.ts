@@ -60,7 +60,7 @@ export class ResultLookupService {
     )
       throw new AppError('resource.not_found');
     if (!row.result_id || !row.published_at)
-      throw new AppError('admission.results_not_published', {
+      throw new AppError('admissions.results_not_published', {
         hint: {
           vi: `Dự kiến công bố ngày ${formatDay(row.results_at.toISOString())}.`,
           en: `Expected on ${formatDay(row.results_at.toISOString())}.`,

@@ -90,6 +90,7 @@ async function snapshotResults(
       schoolId: l.school_id,
       reason: l.reason,
       explanation: l.explanation,
+      wishNo: l.wish_no,
     }),
   }));
   await repo.insertResults(

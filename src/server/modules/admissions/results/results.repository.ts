@@ -41,6 +41,7 @@ export function findApplicationsWithRunResults(db: Executor, roundId: string, ru
       'r.school_id',
       'r.reason',
       'r.explanation',
+      'r.wish_no',
       sql<boolean>`r.dossier_id IS NOT NULL`.as('in_run'),
     ])
     .where('a.round_id', '=', roundId)

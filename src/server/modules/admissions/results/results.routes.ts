@@ -49,8 +49,8 @@ export function resultLookupOf(platform: Platform): ResultLookupService | undefi
  * the age without an application. Public: the lookup (cacheable, rate-limited per address and
  * per node: see RateWindow) and the family's confirmation (one-time code).
  * Errors: auth.required, access.denied, resource.not_found, resource.conflict, request.invalid,
- * admission.results_not_published, admission.not_admitted, admission.confirmation_closed,
- * admission.confirmation_open, rate.limited (429 with Retry-After).
+ * admissions.results_not_published, admissions.not_admitted, admissions.confirmation_closed,
+ * admissions.confirmation_open, rate.limited (429 with Retry-After).
  */
 export function resultRoutes(app: FastifyInstance, platform: Platform): void {
   const context = new RoundContext(platform, pendingHooks);

@@ -45,9 +45,9 @@ export class SupplementaryService {
     const p = this.#p;
     const parent = await authoriseRound(p, p.db, actor, parentId, 'admissions.manage');
     const pub = await repo.findPublication(p.db, parentId);
-    if (!pub) throw new AppError('admission.results_not_published');
+    if (!pub) throw new AppError('admissions.results_not_published');
     if (now < parent.confirm_to || !pub.released_at)
-      throw new AppError('admission.confirmation_open', {
+      throw new AppError('admissions.confirmation_open', {
         hint: {
           vi: `Sau hạn xác nhận (${formatDay(parent.confirm_to.toISOString())}), giải phóng chỗ chưa xác nhận trước.`,
           en: `After the confirmation deadline (${formatDay(parent.confirm_to.toISOString())}), release the unconfirmed seats first.`,
