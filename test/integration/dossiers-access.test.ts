@@ -86,9 +86,21 @@ describe('access matrix', () => {
     expect((await ctx.app.inject('/api/dossiers')).statusCode).toBe(401);
   });
 
-  it('keeps the outbox to those who hold notify.outbox.read', async () => {
+  it("shows the outbox to staff who answer families, each only their own units' messages", async () => {
+    const ids = async (u: string) =>
+      new Set(
+        (await who[u]!.get('/api/notify/outbox?pageSize=200')).body.items.map(
+          (o: { dossierId: string }) => o.dossierId,
+        ),
+      );
     expect((await who.admin!.get('/api/notify/outbox')).status).toBe(200);
-    expect((await who['ht.thso1tinhkhe']!.get('/api/notify/outbox')).status).toBe(403);
+    const school = await ids('ht.thso1tinhkhe');
+    expect(school.has(dossier.A)).toBe(true);
+    expect(school.has(dossier.B)).toBe(false);
+    const commune = await ids('xa.dakha');
+    expect(commune.has(dossier.B)).toBe(true);
+    expect(commune.has(dossier.A)).toBe(false);
+    expect((await who['gv.tranquoctuan']!.get('/api/notify/outbox')).status).toBe(403);
   });
 });
 

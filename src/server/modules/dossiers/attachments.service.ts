@@ -50,9 +50,23 @@ export class AttachmentsService {
     return this.#attach(actor, row, upload, (s) => !isFinal(s));
   }
 
-  async attachAsApplicant(actor: Actor, dossierId: string, applicantKey: string, upload: Upload): Promise<Attachment> {
+  /**
+   * The applicant adds a document while drafting or supplementing; with `untilDecision`, at any
+   * time before a decision (a module's documents that may follow the filing, e.g. proof of a
+   * priority claim).
+   */
+  async attachAsApplicant(
+    actor: Actor,
+    dossierId: string,
+    applicantKey: string,
+    upload: Upload,
+    opts: { untilDecision?: boolean } = {},
+  ): Promise<Attachment> {
     const row = await findOwnDossier(this.#p, actor, dossierId, applicantKey);
-    return this.#attach(actor, row, upload, (s) => s === 'draft' || s === 'supplement_requested');
+    const open = opts.untilDecision
+      ? (s: DossierState) => !isFinal(s)
+      : (s: DossierState) => s === 'draft' || s === 'supplement_requested';
+    return this.#attach(actor, row, upload, open);
   }
 
   /** A file of a dossier the actor may read (`dossiers.read` on its unit); the download is audited. */

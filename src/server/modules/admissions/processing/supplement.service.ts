@@ -1,7 +1,7 @@
 import type { ChildIdentity } from '../../../../shared/admission-applications.schema.ts';
 import type { ResubmitBody, SupplementStatus } from '../../../../shared/admission-processing.schema.ts';
 import type { Attachment } from '../../../../shared/dossiers.schema.ts';
-import { type Actor, systemActor } from '../../../platform/actor.ts';
+import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { readNotifyConfig } from '../../../platform/notify/notify-config.ts';
 import { getOtpService } from '../../../platform/otp/otp-provider.ts';
@@ -55,20 +55,10 @@ export class SupplementService {
           en: 'Documents are added when the school asks for them, except proof of priority.',
         },
       });
-    // The engine lets applicants attach only while drafting or supplementing; a priority claim
-    // may come any time before a decision, so admissions files it on the applicant's behalf
-    // (the engine's attachment rules apply unchanged) and records who did it.
-    const attachment = await engine.attachments.attachAsStaff(
-      systemActor('admissions.parent-upload'),
-      row.dossier_id,
-      upload,
-    );
-    await this.#p.audit.record(this.#p.db, actor, {
-      action: 'admissions.application.attach',
-      entityType: 'dossier',
-      entityId: row.dossier_id,
-      unitId: row.wishes[0] ?? null,
-      after: { attachmentId: attachment.id, documentCode: attachment.documentCode, by: 'applicant' },
+    // A priority claim's proof may come any time before a decision: the engine's rules apply,
+    // and the attachment is the applicant's own.
+    const attachment = await engine.attachments.attachAsApplicant(actor, row.dossier_id, key, upload, {
+      untilDecision: true,
     });
     return attachment;
   }
