@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type pg from 'pg';
-import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
 import { sha256 } from '../../src/server/platform/auth/auth.service.ts';
 import { keyedHash } from '../../src/server/platform/otp/keyed-hash.ts';
 import { SECRET_SETTING } from '../../src/server/platform/otp/server-secret.ts';
+import { type ChildIdentity, syntheticChild, timelineRegisteringNow } from '../../test/support/admissions.ts';
 
 /**
  * Shared helpers of bench/submissions.bench.ts and bench/crash.bench.ts: open a grade-1 round
@@ -20,23 +20,16 @@ export interface Round {
   wishes: string[];
 }
 
-export interface Child {
-  personalId: string;
-  dateOfBirth: string;
-  fullName: string;
-  gender: 'male' | 'female';
-}
+export type Child = ChildIdentity;
 
 /** The i-th synthetic child (born 2021, Hà Nội code 001, so it never matches a demo resident). */
 export function child(i: number): Child {
   const gender = i % 2 === 0 ? 'male' : 'female';
-  const serial = String(100_000 + Math.floor(i / 2)).padStart(6, '0');
-  return {
-    personalId: formatPersonalId({ provinceCode: '001', birthYear: 2021, gender, serial }),
+  return syntheticChild('001', 100_000 + Math.floor(i / 2), {
     dateOfBirth: '2021-05-20',
     fullName: 'Trẻ Mô Phỏng',
     gender,
-  };
+  });
 }
 
 interface Reply {
@@ -106,15 +99,13 @@ export async function openRound(baseUrl: string, password: string, code: string)
   };
   const primaries = page.items.filter((s) => s.levels.includes('tieu_hoc')).map((s) => s.unitId);
   if (primaries.length < 2) throw new Error('the demo commune has fewer than two primary schools');
-  const day = 24 * 3600 * 1000;
-  const at = (d: number) => new Date(Date.now() + d * day).toISOString();
   const round = (await call('POST', '/api/admissions/rounds', {
     code,
     name: 'Tuyển sinh lớp 1 (benchmark)',
     level: 1,
     schoolYear: '2027-2028',
     runningUnitId: communeId,
-    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
+    timeline: timelineRegisteringNow(),
     rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
     priorityGroups: [],
   })) as { id: string };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createRandom } from '../../src/server/demo/data/prng.ts';
 import type { Executor } from '../../src/server/platform/db/database.ts';
+import { daysFromNow, grade10ExamRules } from '../../test/support/admissions.ts';
 
 /**
  * Setup of bench/allocation-e2e.bench.ts: a synthetic grade-10 round of the demo Sở, closed for
@@ -37,22 +38,7 @@ export async function seedGrade10Round(
     SELECT u, ARRAY['thpt'], 'public', ${commune}::uuid FROM unnest(${ids}::uuid[]) AS u`.execute(db);
 
   const year = new Date().getFullYear();
-  const day = 86_400_000;
-  const at = (d: number) => new Date(Date.now() + d * day).toISOString();
-  const rules = {
-    method: 'exam',
-    subjects: [
-      { code: 'toan', name: 'Toán', coefficient: 2 },
-      { code: 'van', name: 'Ngữ văn', coefficient: 2 },
-      { code: 'anh', name: 'Tiếng Anh', coefficient: 1 },
-    ],
-    wishCount: 3,
-    wishOffsets: [0, 1, 2],
-    specialisedFirst: true,
-    maxBonusPoints: 0,
-    tieBreakers: ['priority_points', 'subject:toan', 'subject:van'],
-    tieAtLastSeat: 'admit_none',
-  };
+  const rules = grade10ExamRules({ tieAtLastSeat: 'admit_none' });
   const groups = [
     {
       code: 'UT1',
@@ -86,7 +72,7 @@ export async function seedGrade10Round(
     INSERT INTO admission_rounds (code, name, level, school_year, running_unit_id, status, register_from, register_to,
                                   review_to, results_at, confirm_to, rules, priority_groups)
     VALUES ('TS10-BENCH-E2E', 'Tuyển sinh lớp 10 (benchmark, dữ liệu mô phỏng)', 10, ${`${year}-${year + 1}`},
-            ${department}::uuid, 'closed_for_review', ${at(-20)}, ${at(-1)}, ${at(10)}, ${at(20)}, ${at(30)},
+            ${department}::uuid, 'closed_for_review', ${daysFromNow(-20)}, ${daysFromNow(-1)}, ${daysFromNow(10)}, ${daysFromNow(20)}, ${daysFromNow(30)},
             ${JSON.stringify(rules)}::jsonb, ${JSON.stringify(groups)}::jsonb)
     RETURNING id`.execute(db);
   const roundId = round[0]!.id;

@@ -28,8 +28,7 @@ async function main() {
     const demo = await readDemoInfo(runtime.platform.db);
     // The demo's public forms need a one-time code that no phone receives: a fixed demo code
     // (never in production, where demo codes are refused anyway), shown on the form.
-    if (demo && config.NODE_ENV !== 'production' && !process.env[DEMO_CODE_VAR])
-      process.env[DEMO_CODE_VAR] = DEMO_OTP;
+    if (demo && config.NODE_ENV !== 'production' && !process.env[DEMO_CODE_VAR]) process.env[DEMO_CODE_VAR] = DEMO_OTP;
     const lines = [
       '',
       `  giaoducso đang chạy tại / is running at  ${url}`,

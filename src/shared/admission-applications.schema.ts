@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Paging, pageOf, Text, Uuid } from './common.schema.ts';
-import { DossierState, PublicTimeline } from './dossiers.schema.ts';
-import { Gender, PersonalId } from './population.schema.ts';
+import { DossierState, PublicTimeline, VnPhone } from './dossiers.schema.ts';
+import { Gender, GuardianRelation, PersonalId } from './population.schema.ts';
 
 /**
  * The public admission application (issue 3, item 2) and the staff queue (item 3). The child is
@@ -24,6 +24,16 @@ export const ResidenceInput = z.object({
 });
 export type ResidenceInput = z.infer<typeof ResidenceInput>;
 
+/** A parent or guardian as the family gives them (the phone only if the family wants to). */
+export const GuardianInput = z.object({
+  fullName: Text(2, 120),
+  relation: GuardianRelation,
+  phone: VnPhone.nullable().default(null),
+});
+export type GuardianInput = z.infer<typeof GuardianInput>;
+/** Up to four; none given: the registry's parents of the child are kept. */
+export const Guardians = z.array(GuardianInput).max(4);
+
 /** Ordered school ids (NV1 first), checked against the round's schools and its wishCount. */
 export const Wishes = z.array(Uuid).min(1).max(5);
 export const PriorityCode = z.string().regex(/^[A-Z0-9_]{1,40}$/);
@@ -31,6 +41,7 @@ export const PriorityCode = z.string().regex(/^[A-Z0-9_]{1,40}$/);
 export const ApplicationForm = z.object({
   fullName: Text(2, 120),
   gender: Gender,
+  guardians: Guardians.default([]),
   residence: ResidenceInput,
   wishes: Wishes,
   priorityGroup: PriorityCode.nullable().default(null),
@@ -54,6 +65,16 @@ export type AssistedSubmit = z.infer<typeof AssistedSubmit>;
 export const DraftForm = z.object({
   fullName: Text(0, 120).optional(),
   gender: Gender.optional(),
+  guardians: z
+    .array(
+      z.object({
+        fullName: Text(0, 120).optional(),
+        relation: GuardianRelation.optional(),
+        phone: z.string().max(20).nullable().optional(),
+      }),
+    )
+    .max(4)
+    .optional(),
   residence: z
     .object({
       communeId: Uuid.optional(),
@@ -69,6 +90,15 @@ export const DraftSave = ChildIdentity.extend({ form: DraftForm });
 export const DraftFormOut = z.object({
   fullName: z.string().optional(),
   gender: Gender.optional(),
+  guardians: z
+    .array(
+      z.object({
+        fullName: z.string().optional(),
+        relation: GuardianRelation.optional(),
+        phone: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
   residence: z
     .object({
       communeId: Uuid.optional(),
@@ -84,6 +114,7 @@ export type DraftView = z.infer<typeof DraftView>;
 
 export const ApplicationPatch = ChildIdentity.extend({
   wishes: Wishes.optional(),
+  guardians: Guardians.min(1).optional(),
   priorityGroup: PriorityCode.nullable().optional(),
   residence: ResidenceInput.optional(),
 });
@@ -119,6 +150,7 @@ export const ApplicationStatus = z.object({
   version: z.number().int(),
   schoolWishes: z.array(SchoolRef),
   priorityGroup: z.string().nullable(),
+  guardians: z.array(z.object({ fullName: z.string(), relation: GuardianRelation, phone: z.string().nullable() })),
   registryMatch: z.boolean(),
   residenceStatus: z.enum(['confirmed', 'correction', 'unregistered']),
   timeline: PublicTimeline,

@@ -62,6 +62,14 @@ export const ApplicationDetail = z.object({
   dossierCode: z.string(),
   round: z.object({ id: Uuid, name: z.string(), level: z.number().int() }),
   child: z.object({ fullName: z.string(), dateOfBirth: IsoDate, gender: Gender }),
+  /** Parents or guardians as the family gave them (or the registry's, without phones). */
+  guardians: z.array(
+    z.object({
+      fullName: z.string(),
+      relation: z.enum(['father', 'mother', 'guardian']),
+      phone: z.string().nullable(),
+    }),
+  ),
   residence: z.object({
     commune: SchoolRef,
     village: z.string().nullable(),

@@ -123,6 +123,12 @@ export const ERROR_CATALOGUE = {
     vi: 'Điểm thi đã được khóa vì kỳ tuyển sinh đã có lần xét tuyển chính thức.',
     en: 'Exam scores are frozen: the round already has a final allocation run.',
   },
+  /** An application of a round whose allocation has begun (or is published) cannot change. */
+  'admissions.round_locked': {
+    status: 409,
+    vi: 'Kỳ tuyển sinh đã bước vào xét tuyển hoặc đã công bố kết quả: hồ sơ không thể thay đổi nữa. Vui lòng liên hệ nhà trường.',
+    en: 'The round is being allocated or its results are published: the application can no longer change. Please contact the school.',
+  },
   /** A grade-10 allocation run was asked for while some applications have no exam scores. */
   'admissions.scores_missing': {
     status: 422,

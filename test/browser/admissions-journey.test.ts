@@ -195,7 +195,9 @@ describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
       buffer: PNG,
     });
     await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
-    await expect.poll(() => page.locator('main .badge').first().textContent(), { timeout: 10_000 }).toBe('Đã bổ sung');
+    await expect
+      .poll(() => page.locator('main .state-badge').first().textContent(), { timeout: 10_000 })
+      .toBe('Đã bổ sung');
     await shot(page, 'journey-3-resubmitted-360.png');
 
     // 4. The school approves; the commune closes registration, allocates (final run) and publishes.

@@ -174,7 +174,9 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     // A wrong phone number: the error is summarised at the top, which takes the focus.
     await page.getByLabel('Số điện thoại', { exact: true }).fill('12345');
     await page.getByRole('button', { name: 'Gửi mã' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ap-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await check(page, 'apply-1-contact-error-360.png');
 
     await page.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
@@ -187,7 +189,7 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     await expect.poll(() => heading(page)).toBe('Thông tin của trẻ');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Thông tin của trẻ');
     await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
-    await expect.poll(() => page.locator('.ap-summary li').count()).toBe(2);
+    await expect.poll(() => page.locator('.error-summary li').count()).toBe(2);
     await check(page, 'apply-2-child-errors-360.png');
 
     await page.getByLabel('Số định danh cá nhân của trẻ').fill(child.personalId);

@@ -208,7 +208,7 @@ describe.runIf(RUN)('a school head processes applications', () => {
     await page.screenshot({ path: path.join(SHOTS, 'review-supplement-360.png'), fullPage: true });
     await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await expect.poll(() => main(page).textContent(), { timeout: 10_000 }).toContain('Đã gửi yêu cầu bổ sung');
-    await expect.poll(() => main(page).locator('.review-state').first().textContent()).toBe('Yêu cầu bổ sung');
+    await expect.poll(() => main(page).locator('.state-badge').first().textContent()).toBe('Yêu cầu bổ sung');
     await page.close();
 
     // The outbox is read by those holding notify.outbox.read (the administrator in the demo).

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import { approveAll } from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
 
@@ -322,6 +323,8 @@ describe.runIf(RUN)('a practice allocation', () => {
       ctx.platform.db,
     );
     expect((await commune.post(`${url}/status`, { status: 'closed_for_review', expectedVersion: 4 })).status).toBe(200);
+    // The school's review: only approved applications are allocated.
+    expect(await approveAll(commune, roundId)).toBe(children.length);
     expect((await commune.post(`${url}/lottery-seed`, { expectedVersion: 5, seed: 'so-boc-tham-2026' })).status).toBe(
       200,
     );

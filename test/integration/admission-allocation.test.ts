@@ -1,9 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import {
+  approveAll,
+  createOpenRound,
+  endRegistration,
+  fileApplication,
+  findTinhKhePrimaries,
+  grade1RoundRegisteringNow,
+  type Resident,
+  type StaffRound,
+  verifiedContactToken,
+  youngestCohortByVillage,
+} from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -15,147 +25,77 @@ import { createTestContext, type TestContext } from '../support/test-app.ts';
 let ctx: TestContext;
 let commune: Client;
 const sender = new MemoryOtpSender();
-const unit = { tinhKhe: '', school1: '', school2: '' };
+let unit: Awaited<ReturnType<typeof findTinhKhePrimaries>>;
+let round: StaffRound;
 let roundId = '';
-let version = 0;
 let token = '';
 
-interface Child {
-  personalId: string;
-  dateOfBirth: string;
-  fullName: string;
-  gender: string;
-  village: string;
+interface Child extends Resident {
   code?: string;
 }
 const insideA: Child[] = [];
 const insideB: Child[] = [];
 const outside: Child[] = [];
+/** Filed with the others, approved only later (a late decision changes the inputs). */
+let late: Child;
 
-const day = 24 * 3600 * 1000;
-const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
 const allocation = () => `/api/admissions/rounds/${roundId}/allocation`;
 
-async function tokenFor(phone: string, ip: string): Promise<string> {
-  const purpose = 'admissions.apply';
-  const post = (url: string, payload: object) => ctx.app.inject({ method: 'POST', url, payload, remoteAddress: ip });
-  await post('/api/public/otp/request', { channel: 'sms', address: phone, purpose });
-  const code = sender.lastCode(`+84${phone.slice(1)}`)!;
-  const res = await post('/api/public/otp/verify', { channel: 'sms', address: phone, purpose, code });
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
-}
-
 async function apply(child: Child, wishes: string[], priorityGroup: string | null = null): Promise<void> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/public/admissions/rounds/${roundId}/applications`,
-    headers: { 'x-otp-token': token, 'idempotency-key': randomUUID() },
-    remoteAddress: '10.8.0.1',
-    payload: {
-      personalId: child.personalId,
-      dateOfBirth: child.dateOfBirth,
-      fullName: child.fullName,
-      gender: child.gender,
-      residence: { communeId: unit.tinhKhe, village: child.village },
-      wishes,
-      priorityGroup,
-    },
+  const residence = { communeId: unit.tinhKhe, village: child.village };
+  child.code = await fileApplication(ctx, { roundId, token, ip: '10.8.0.1' }, child, {
+    residence,
+    wishes,
+    priorityGroup,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  child.code = res.json().dossierCode;
-}
-
-async function status(to: string): Promise<{ status: number; body: { error?: { details?: { message: string }[] } } }> {
-  const res = await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: to, expectedVersion: version });
-  if (res.status === 200) version = res.body.version;
-  return res;
-}
-
-/** Grade-1 children of Tịnh Khê (the youngest cohort), grouped by permanent village. */
-async function childrenByVillage(): Promise<{ year: number; villages: [string, Child[]][] }> {
-  const { rows } = await sql<Child & { year: number }>`
-    SELECT personal_id AS "personalId", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-           full_name AS "fullName", gender, permanent_village AS village,
-           extract(year FROM date_of_birth)::int AS year
-      FROM demo_residents
-     WHERE permanent_commune_id = ${unit.tinhKhe} AND permanent_village IS NOT NULL AND note IS NULL
-     ORDER BY date_of_birth DESC, personal_id`.execute(ctx.platform.db);
-  const year = rows[0]!.year;
-  const byVillage = new Map<string, Child[]>();
-  for (const r of rows.filter((x) => x.year === year)) {
-    const { year: _, ...child } = r;
-    byVillage.set(r.village, [...(byVillage.get(r.village) ?? []), child]);
-  }
-  return { year, villages: [...byVillage].sort((a, b) => b[1].length - a[1].length) };
 }
 
 beforeAll(async () => {
   ctx = await createTestContext();
   setOtpSender(ctx.platform, sender);
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM demo_residents`.execute(ctx.platform.db);
-  if (rows[0]!.n === 0) await loadDemoResidents(ctx.platform.db);
   commune = await login(ctx, 'xa.tinhkhe');
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  const schools: { unitId: string; name: string; levels: string[] }[] = (
-    await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&pageSize=200`)
-  ).json().items;
-  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
-  unit.school1 = primaries.find((s) => s.name.includes('số 1'))!.unitId;
-  unit.school2 = primaries.find((s) => s.unitId !== unit.school1)!.unitId;
+  unit = await findTinhKhePrimaries(ctx);
 
-  const { year, villages } = await childrenByVillage();
+  const { year, villages } = await youngestCohortByVillage(ctx, unit.tinhKhe);
   const [a, b, ...rest] = villages;
   insideA.push(...a![1].slice(0, 2));
+  late = a![1][2]!;
   insideB.push(...b![1].slice(0, 1));
   outside.push(...rest.flatMap(([, c]) => c).slice(0, 4));
   expect(outside).toHaveLength(4);
 
-  const created = await commune.post('/api/admissions/rounds', {
-    code: 'TS1-TINHKHE-ALLOC',
-    name: 'Tuyển sinh lớp 1 Tịnh Khê (xét tuyển)',
-    level: 1,
-    schoolYear: `${year + 6}-${year + 7}`,
-    runningUnitId: unit.tinhKhe,
-    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
-    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
-    priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
-  });
-  expect(created.status).toBe(201);
-  roundId = created.body.id;
-  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
   // School 1: 4 seats for 2 catchment children, 1 priority child, 1 lottery seat; School 2: 2 seats.
-  const seats = await put('schools', {
-    expectedVersion: 1,
+  round = await createOpenRound(commune, {
+    round: grade1RoundRegisteringNow({
+      code: 'TS1-TINHKHE-ALLOC',
+      name: 'Tuyển sinh lớp 1 Tịnh Khê (xét tuyển)',
+      schoolYear: `${year + 6}-${year + 7}`,
+      runningUnitId: unit.tinhKhe,
+      priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
+    }),
     schools: [
       { schoolId: unit.school1, classes: 1, pupilsPerClass: 4 },
       { schoolId: unit.school2, classes: 1, pupilsPerClass: 2 },
     ],
-  });
-  expect(seats.status, JSON.stringify(seats.body)).toBe(200);
-  const catchments = await put('catchments', {
-    expectedVersion: 2,
     catchments: [
       { schoolId: unit.school1, communeId: unit.tinhKhe, village: a![0] },
       { schoolId: unit.school2, communeId: unit.tinhKhe, village: b![0] },
     ],
   });
-  expect(catchments.status, JSON.stringify(catchments.body)).toBe(200);
-  version = 3;
-  expect((await status('open')).status).toBe(200);
+  roundId = round.id;
 
-  token = await tokenFor('0905777101', '10.8.0.1');
+  token = await verifiedContactToken(ctx, sender, '0905777101', '10.8.0.1');
   for (const c of insideA) await apply(c, [unit.school1]);
   for (const c of insideB) await apply(c, [unit.school2]);
   await apply(outside[0]!, [unit.school1, unit.school2], 'LS');
   for (const c of outside.slice(1)) await apply(c, [unit.school1, unit.school2]);
+  await apply(late, [unit.school1]);
 
   // Registration ends (no waiting in a test): move its deadline into the past, then close.
-  await sql`UPDATE admission_rounds SET register_to = now() - interval '1 minute' WHERE id = ${roundId}`.execute(
-    ctx.platform.db,
-  );
-  expect((await status('closed_for_review')).status).toBe(200);
+  await endRegistration(ctx, roundId, '1 minute');
+  expect((await round.setStatus('closed_for_review')).status).toBe(200);
+  // Reviewers approve every application but one; only approved applications are allocated.
+  expect(await approveAll(commune, roundId, { except: [late.code!] })).toBe(7);
 });
 afterAll(() => ctx.close());
 
@@ -197,11 +137,11 @@ describe('allocation before the seed', () => {
 describe('practice runs', () => {
   beforeAll(async () => {
     const seed = await commune.post(`/api/admissions/rounds/${roundId}/lottery-seed`, {
-      expectedVersion: version,
+      expectedVersion: round.version,
       seed: 'xo-so-2027-05-20',
     });
     expect(seed.status, JSON.stringify(seed.body)).toBe(200);
-    version = seed.body.version;
+    round.version = seed.body.version;
   });
 
   it('places every catchment child, the priority child, and the rest by lottery within the seats', async () => {
@@ -259,18 +199,16 @@ describe('practice runs', () => {
     expect(rows[0]!.n).toBe(2);
   });
 
-  it('shows a new hash after a withdrawal and refuses a run with the old one', async () => {
-    const gone = insideA[0]!;
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/public/admissions/applications/${gone.code}/withdraw`,
-      headers: { 'x-otp-token': token },
-      remoteAddress: '10.8.0.1',
-      payload: { personalId: gone.personalId, dateOfBirth: gone.dateOfBirth, reason: 'Gia đình chuyển nơi ở' },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+  it('refuses to allocate while an application is undecided', async () => {
+    const early = await round.setStatus('allocating');
+    expect(early.status).toBe(400);
+    expect(early.body.error.details[0].message).toContain('1 applications are not yet decided');
+  });
+
+  it('shows a new hash after a late approval and refuses a run with the old one', async () => {
+    expect(await approveAll(commune, roundId, { only: [late.code!] })).toBe(1);
     const prepared = await commune.get(allocation());
-    expect(prepared.body.applicants).toBe(6);
+    expect(prepared.body.applicants).toBe(8);
     expect(prepared.body.inputsSha256).not.toBe(hash);
     const stale = await commune.post(`${allocation()}/runs`, { kind: 'practice', expectedInputsHash: hash });
     expect(stale.status).toBe(409);
@@ -280,7 +218,8 @@ describe('practice runs', () => {
     expect(fresh.status).toBe(201);
     const diff = await commune.get(`${allocation()}/diff?a=${firstRun}&b=${fresh.body.id}`);
     expect(diff.status).toBe(200);
-    expect(diff.body.applicants).toContainEqual({ applicantId: gone.code, before: unit.school1, after: null });
+    // The late catchment child takes a seat at School 1 that the lottery gave out before.
+    expect(diff.body.applicants).toContainEqual({ applicantId: late.code, before: null, after: unit.school1 });
   });
 });
 
@@ -300,8 +239,19 @@ describe('access', () => {
 
 describe('final run and publication', () => {
   it('refuses to publish before the final run', async () => {
-    expect((await status('allocating')).status).toBe(200);
-    const early = await status('published');
+    expect((await round.setStatus('allocating')).status).toBe(200);
+    // From now on the applications are what the allocation reads: every one is decided.
+    const locked = await commune.post(`/api/admissions/rounds/${roundId}/applications/bulk`, {
+      dossierIds: [
+        (await commune.get(`/api/admissions/rounds/${roundId}/applications?q=${late.code}`)).body.items[0].dossierId,
+      ],
+      action: 'reject',
+      reason: 'Thử từ chối sau khi xét tuyển',
+    });
+    expect(locked.body.failed).toBe(1);
+    expect((await round.setStatus('closed_for_review')).status).toBe(200);
+    expect((await round.setStatus('allocating')).status).toBe(200);
+    const early = await round.setStatus('published');
     expect(early.status).toBe(400);
     expect(early.body.error?.details?.[0]?.message).toContain('no final allocation run yet');
   });
@@ -313,7 +263,10 @@ describe('final run and publication', () => {
     const second = await commune.post(`${allocation()}/runs`, { kind: 'final', expectedInputsHash: hash });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('resource.conflict');
-    expect((await status('published')).status).toBe(200);
+    const back = await round.setStatus('closed_for_review');
+    expect(back.status).toBe(400);
+    expect(back.body.error.details[0].message).toContain('final allocation run is made');
+    expect((await round.setStatus('published')).status).toBe(200);
   });
 
   it('runs no more once the results are published', async () => {

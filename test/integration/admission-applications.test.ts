@@ -4,9 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
 import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
 import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
-import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import {
+  createOpenRound,
+  findTinhKhePrimaries,
+  grade1RoundRegisteringNow,
+  syntheticChild,
+  verifiedContactToken,
+} from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -20,29 +26,16 @@ const sender = new MemoryOtpSender();
 const tricky = buildTrickyResidents(2027, demoCommunes());
 const boy = tricky.twin_boy;
 const girl = tricky.twin_girl;
-const unit = { tinhKhe: '', school1: '', school2: '', school1Name: '', school2Name: '' };
+let unit: Awaited<ReturnType<typeof findTinhKhePrimaries>>;
 let roundId = '';
 let token = '';
 const usedIds: string[] = [boy.personalId, girl.personalId];
 
 /** A child the registry does not know (born 2021, province 051). */
 function unknownChild(serial: string, gender: 'male' | 'female' = 'male') {
-  const personalId = formatPersonalId({ provinceCode: '051', birthYear: 2021, gender, serial });
-  usedIds.push(personalId);
-  return { personalId, dateOfBirth: '2021-05-20', fullName: 'Võ Minh Khang', gender };
-}
-
-const day = 24 * 3600 * 1000;
-const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
-
-async function tokenFor(phone: string, ip: string): Promise<string> {
-  const purpose = 'admissions.apply';
-  const post = (url: string, payload: object) => ctx.app.inject({ method: 'POST', url, payload, remoteAddress: ip });
-  await post('/api/public/otp/request', { channel: 'sms', address: phone, purpose });
-  const code = sender.lastCode(`+84${phone.slice(1)}`)!;
-  const res = await post('/api/public/otp/verify', { channel: 'sms', address: phone, purpose, code });
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
+  const child = syntheticChild('051', serial, { dateOfBirth: '2021-05-20', fullName: 'Võ Minh Khang', gender });
+  usedIds.push(child.personalId);
+  return child;
 }
 
 function call(
@@ -88,60 +81,26 @@ beforeAll(async () => {
   setOtpSender(ctx.platform, sender);
   await loadDemoResidents(ctx.platform.db);
   commune = await login(ctx, 'xa.tinhkhe');
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  const schools: { unitId: string; name: string; levels: string[] }[] = (
-    await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&pageSize=200`)
-  ).json().items;
-  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
-  const first = primaries.find((s) => s.name.includes('số 1'))!;
-  const other = primaries.find((s) => s !== first)!;
-  Object.assign(unit, {
-    school1: first.unitId,
-    school1Name: first.name,
-    school2: other.unitId,
-    school2Name: other.name,
-  });
-
-  const created = await commune.post('/api/admissions/rounds', {
-    code: 'TS1-TINHKHE-APPLY',
-    name: 'Tuyển sinh lớp 1 Tịnh Khê',
-    level: 1,
-    schoolYear: '2027-2028',
-    runningUnitId: unit.tinhKhe,
-    timeline: {
-      registerFrom: at(-1),
-      registerTo: at(10),
-      reviewTo: at(20),
-      resultsAt: at(30),
-      confirmTo: at(40),
-    },
-    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
-    priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
-  });
-  expect(created.status).toBe(201);
-  roundId = created.body.id;
-  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
-  const seats = await put('schools', {
-    expectedVersion: 1,
+  unit = await findTinhKhePrimaries(ctx);
+  const round = await createOpenRound(commune, {
+    round: grade1RoundRegisteringNow({
+      code: 'TS1-TINHKHE-APPLY',
+      name: 'Tuyển sinh lớp 1 Tịnh Khê',
+      schoolYear: '2027-2028',
+      runningUnitId: unit.tinhKhe,
+      priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
+    }),
     schools: [
       { schoolId: unit.school1, classes: 3, pupilsPerClass: 35 },
       { schoolId: unit.school2, classes: 2, pupilsPerClass: 30 },
     ],
-  });
-  expect(seats.status).toBe(200);
-  const catchments = await put('catchments', {
-    expectedVersion: 2,
     catchments: [
       { schoolId: unit.school1, communeId: unit.tinhKhe, village: 'Thôn Trường Thọ' },
       { schoolId: unit.school2, communeId: unit.tinhKhe, village: null },
     ],
   });
-  expect(catchments.status).toBe(200);
-  expect(
-    (await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: 'open', expectedVersion: 3 })).status,
-  ).toBe(200);
-  token = await tokenFor('0905777001', '10.7.0.1');
+  roundId = round.id;
+  token = await verifiedContactToken(ctx, sender, '0905777001', '10.7.0.1');
 });
 afterAll(() => ctx.close());
 

@@ -1,10 +1,24 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import {
+  approveAll,
+  type ChildIdentity,
+  createOpenRound,
+  endRegistration,
+  fileApplication,
+  findCommuneId,
+  findDepartmentId,
+  findSchoolId,
+  grade10ExamRules,
+  type StaffRound,
+  syntheticChild,
+  timelineRegisteringNow,
+  verifiedContactToken,
+} from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -21,10 +35,9 @@ let so: Client;
 const sender = new MemoryOtpSender();
 const unit = { department: '', tinhKhe: '', leKhiet: '', tqt: '', other: '' };
 let roundId = '';
-let version = 0;
+let round: StaffRound;
 
-interface Candidate {
-  personalId: string;
+interface Candidate extends ChildIdentity {
   code?: string;
   dossierId?: string;
   wishes: () => string[];
@@ -41,30 +54,18 @@ const C: Candidate[] = (
     { wishes: () => [unit.other, unit.tqt], marks: [7, 7, 7], priority: 0, group: null },
     { wishes: () => [unit.other], marks: [6, 6, 6], priority: 0, group: null },
     { wishes: () => [unit.tqt], marks: null, priority: 0, group: null },
-  ] as Omit<Candidate, 'personalId'>[]
+  ] as Omit<Candidate, keyof ChildIdentity>[]
 ).map((c, i) => ({
   ...c,
-  personalId: formatPersonalId({
-    provinceCode: '001',
-    birthYear: 2012,
+  ...syntheticChild('001', 300_000 + i, {
+    dateOfBirth: `2012-04-${String(10 + i).padStart(2, '0')}`,
+    fullName: 'Thí Sinh Mô Phỏng',
     gender: 'male',
-    serial: String(300_000 + i).padStart(6, '0'),
   }),
 }));
 
-const day = 24 * 3600 * 1000;
-const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
 const scores = () => `/api/admissions/rounds/${roundId}/exam-scores`;
 const allocation = () => `/api/admissions/rounds/${roundId}/allocation`;
-
-async function tokenFor(phone: string): Promise<string> {
-  const purpose = 'admissions.apply';
-  const post = (url: string, payload: object) =>
-    ctx.app.inject({ method: 'POST', url, payload, remoteAddress: '10.9.0.1' });
-  await post('/api/public/otp/request', { channel: 'sms', address: phone, purpose });
-  const code = sender.lastCode(`+84${phone.slice(1)}`)!;
-  return (await post('/api/public/otp/verify', { channel: 'sms', address: phone, purpose, code })).json().token;
-}
 
 /** An .xlsx with a header row and data rows, uploaded to the import endpoint as multipart. */
 async function upload(who: Client, rows: (string | number | null)[][], query = '') {
@@ -106,94 +107,47 @@ const goodRows = () =>
     c.marks ? null : 'x',
   ]);
 
-async function setStatus(to: string) {
-  const res = await so.post(`/api/admissions/rounds/${roundId}/status`, { status: to, expectedVersion: version });
-  if (res.status === 200) version = res.body.version;
-  return res;
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
   setOtpSender(ctx.platform, sender);
   so = await login(ctx, 'so.tuyensinh');
-  const province = (await ctx.app.inject('/api/org/units')).json()[0].id;
-  const children: { id: string; typeCode: string }[] = (
-    await ctx.app.inject(`/api/org/units?parentId=${province}`)
-  ).json();
-  unit.department = children.find((u) => u.typeCode === 'department')!.id;
-  const school = async (q: string) =>
-    (await ctx.app.inject(`/api/org/schools?q=${encodeURIComponent(q)}`)).json().items[0].unitId as string;
-  unit.leKhiet = await school('Trường THPT chuyên Lê Khiết');
-  unit.tqt = await school('Trường THPT Trần Quốc Tuấn');
+  unit.department = await findDepartmentId(ctx);
+  unit.leKhiet = await findSchoolId(ctx, 'Trường THPT chuyên Lê Khiết');
+  unit.tqt = await findSchoolId(ctx, 'Trường THPT Trần Quốc Tuấn');
   const thpt: { unitId: string }[] = (await ctx.app.inject('/api/org/schools?level=thpt&pageSize=200')).json().items;
   unit.other = thpt.find((s) => s.unitId !== unit.leKhiet && s.unitId !== unit.tqt)!.unitId;
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
+  unit.tinhKhe = await findCommuneId(ctx, 'Xã Tịnh Khê');
 
-  const created = await so.post('/api/admissions/rounds', {
-    code: 'TS10-ALLOC-TEST',
-    name: 'Tuyển sinh lớp 10 (xét tuyển thử nghiệm)',
-    level: 10,
-    schoolYear: '2027-2028',
-    runningUnitId: unit.department,
-    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
-    rules: {
-      method: 'exam',
-      subjects: [
-        { code: 'toan', name: 'Toán', coefficient: 2 },
-        { code: 'van', name: 'Ngữ văn', coefficient: 2 },
-        { code: 'anh', name: 'Tiếng Anh', coefficient: 1 },
+  round = await createOpenRound(so, {
+    round: {
+      code: 'TS10-ALLOC-TEST',
+      name: 'Tuyển sinh lớp 10 (xét tuyển thử nghiệm)',
+      level: 10,
+      schoolYear: '2027-2028',
+      runningUnitId: unit.department,
+      timeline: timelineRegisteringNow(),
+      rules: grade10ExamRules({ tieBreakers: ['priority_points', 'subject:toan'] }),
+      priorityGroups: [
+        { code: 'UT1', nameVi: 'Nhóm đối tượng 1', points: 2 },
+        { code: 'UT2', nameVi: 'Nhóm đối tượng 2', points: 1.5 },
       ],
-      wishCount: 3,
-      wishOffsets: [0, 1, 2],
-      specialisedFirst: true,
-      maxBonusPoints: 0,
-      tieBreakers: ['priority_points', 'subject:toan'],
-      tieAtLastSeat: 'admit_all',
     },
-    priorityGroups: [
-      { code: 'UT1', nameVi: 'Nhóm đối tượng 1', points: 2 },
-      { code: 'UT2', nameVi: 'Nhóm đối tượng 2', points: 1.5 },
-    ],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  roundId = created.body.id;
-  const seats = await so.put(`/api/admissions/rounds/${roundId}/schools`, {
-    expectedVersion: 1,
     schools: [
       { schoolId: unit.leKhiet, classes: 1, pupilsPerClass: 1, specialised: true },
       { schoolId: unit.tqt, classes: 1, pupilsPerClass: 2 },
       { schoolId: unit.other, classes: 1, pupilsPerClass: 2 },
     ],
   });
-  expect(seats.status, JSON.stringify(seats.body)).toBe(200);
-  version = seats.body.version;
-  expect((await setStatus('open')).status).toBe(200);
+  roundId = round.id;
 
-  const token = await tokenFor('0905777201');
-  for (const [i, c] of C.entries()) {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/public/admissions/rounds/${roundId}/applications`,
-      headers: { 'x-otp-token': token, 'idempotency-key': randomUUID() },
-      remoteAddress: '10.9.0.1',
-      payload: {
-        personalId: c.personalId,
-        dateOfBirth: `2012-04-${String(10 + i).padStart(2, '0')}`,
-        fullName: 'Thí Sinh Mô Phỏng',
-        gender: 'male',
-        residence: { communeId: unit.tinhKhe, village: 'Thôn Mô Phỏng' },
-        wishes: c.wishes(),
-        priorityGroup: c.group,
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    c.code = res.json().dossierCode;
+  const filing = { roundId, token: await verifiedContactToken(ctx, sender, '0905777201', '10.9.0.1'), ip: '10.9.0.1' };
+  for (const c of C) {
+    const residence = { communeId: unit.tinhKhe, village: 'Thôn Mô Phỏng' };
+    c.code = await fileApplication(ctx, filing, c, { residence, wishes: c.wishes(), priorityGroup: c.group });
   }
-  await sql`UPDATE admission_rounds SET register_to = now() - interval '1 minute' WHERE id = ${roundId}`.execute(
-    ctx.platform.db,
-  );
-  expect((await setStatus('closed_for_review')).status).toBe(200);
+  await endRegistration(ctx, roundId, '1 minute');
+  expect((await round.setStatus('closed_for_review')).status).toBe(200);
+  await approveAll(so, roundId);
 });
 afterAll(() => ctx.close());
 
@@ -403,8 +357,8 @@ describe('final run', () => {
     });
     expect(put.status).toBe(409);
     expect(put.body.error.messages.en).toMatch(/frozen/);
-    expect((await setStatus('allocating')).status).toBe(200);
-    expect((await setStatus('published')).status).toBe(200);
+    expect((await round.setStatus('allocating')).status).toBe(200);
+    expect((await round.setStatus('published')).status).toBe(200);
     // Publishing through the status change snapshots the results (round hook onPublished).
     const published = await ctx.platform.db
       .selectFrom('admission_results')

@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
 import { extractPdfText } from '../../src/server/platform/pdf/pdf-text.ts';
+import {
+  type ChildIdentity,
+  createOpenRound,
+  fileApplication,
+  findTinhKhePrimaries,
+  grade1RoundRegisteringNow,
+  syntheticChild,
+  verifiedContactToken,
+} from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -18,25 +26,17 @@ let ctx: TestContext;
 let commune: Client;
 let principal: Client;
 const sender = new MemoryOtpSender();
-const unit = { tinhKhe: '', school1: '', school2: '', school1Name: '', school2Name: '' };
+let unit: Awaited<ReturnType<typeof findTinhKhePrimaries>>;
 let roundId = '';
 let token = '';
-const PHONE = '0905888001';
-const day = 24 * 3600 * 1000;
-const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
 
-interface Child {
-  personalId: string;
-  dateOfBirth: string;
-  fullName: string;
-  gender: 'male' | 'female';
-}
+type Child = ChildIdentity;
 let serial = 800000;
 const usedIds: string[] = [];
 function child(fullName = 'Võ Minh Khang', gender: 'male' | 'female' = 'male'): Child {
-  const personalId = formatPersonalId({ provinceCode: '051', birthYear: 2021, gender, serial: String(serial++) });
-  usedIds.push(personalId);
-  return { personalId, dateOfBirth: '2021-03-14', fullName, gender };
+  const c = syntheticChild('051', serial++, { dateOfBirth: '2021-03-14', fullName, gender });
+  usedIds.push(c.personalId);
+  return c;
 }
 
 function call(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) {
@@ -56,20 +56,10 @@ interface Filed {
 }
 /** Files an application (first wish `first`) and finds its dossier id through the queue. */
 async function file(c: Child, first = unit.school1, village = 'Thôn Trường Thọ', ip = '10.9.0.1'): Promise<Filed> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/public/admissions/rounds/${roundId}/applications`,
-    headers: { 'x-otp-token': token, 'idempotency-key': randomUUID() },
-    remoteAddress: ip,
-    payload: {
-      ...c,
-      residence: { communeId: unit.tinhKhe, village },
-      wishes: first === unit.school1 ? [unit.school1, unit.school2] : [unit.school2, unit.school1],
-      priorityGroup: null,
-    },
+  const code = await fileApplication(ctx, { roundId, token, ip }, c, {
+    residence: { communeId: unit.tinhKhe, village },
+    wishes: first === unit.school1 ? [unit.school1, unit.school2] : [unit.school2, unit.school1],
   });
-  expect(res.statusCode, res.body).toBe(201);
-  const code = res.json().dossierCode as string;
   const row = await ctx.platform.db
     .selectFrom('admission_applications')
     .select('dossier_id')
@@ -127,72 +117,26 @@ beforeAll(async () => {
   setOtpSender(ctx.platform, sender);
   commune = await login(ctx, 'xa.tinhkhe');
   principal = await login(ctx, 'ht.thso1tinhkhe');
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  const schools: { unitId: string; name: string; levels: string[] }[] = (
-    await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&pageSize=200`)
-  ).json().items;
-  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
-  const first = primaries.find((s) => s.name.includes('số 1'))!;
-  const other = primaries.find((s) => s !== first)!;
-  Object.assign(unit, {
-    school1: first.unitId,
-    school1Name: first.name,
-    school2: other.unitId,
-    school2Name: other.name,
+  unit = await findTinhKhePrimaries(ctx);
+  const round = await createOpenRound(commune, {
+    round: grade1RoundRegisteringNow({
+      code: 'TS1-TINHKHE-PROCESS',
+      name: 'Tuyển sinh lớp 1 Tịnh Khê (xử lý)',
+      schoolYear: '2027-2028',
+      runningUnitId: unit.tinhKhe,
+      priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
+    }),
+    schools: [
+      { schoolId: unit.school1, classes: 20, pupilsPerClass: 35 },
+      { schoolId: unit.school2, classes: 20, pupilsPerClass: 35 },
+    ],
+    catchments: [
+      { schoolId: unit.school1, communeId: unit.tinhKhe, village: 'Thôn Trường Thọ' },
+      { schoolId: unit.school2, communeId: unit.tinhKhe, village: null },
+    ],
   });
-
-  const created = await commune.post('/api/admissions/rounds', {
-    code: 'TS1-TINHKHE-PROCESS',
-    name: 'Tuyển sinh lớp 1 Tịnh Khê (xử lý)',
-    level: 1,
-    schoolYear: '2027-2028',
-    runningUnitId: unit.tinhKhe,
-    timeline: { registerFrom: at(-1), registerTo: at(10), reviewTo: at(20), resultsAt: at(30), confirmTo: at(40) },
-    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
-    priorityGroups: [{ code: 'LS', nameVi: 'Con liệt sĩ, thương binh', rank: 1 }],
-  });
-  expect(created.status).toBe(201);
-  roundId = created.body.id;
-  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
-  expect(
-    (
-      await put('schools', {
-        expectedVersion: 1,
-        schools: [
-          { schoolId: unit.school1, classes: 20, pupilsPerClass: 35 },
-          { schoolId: unit.school2, classes: 20, pupilsPerClass: 35 },
-        ],
-      })
-    ).status,
-  ).toBe(200);
-  expect(
-    (
-      await put('catchments', {
-        expectedVersion: 2,
-        catchments: [
-          { schoolId: unit.school1, communeId: unit.tinhKhe, village: 'Thôn Trường Thọ' },
-          { schoolId: unit.school2, communeId: unit.tinhKhe, village: null },
-        ],
-      })
-    ).status,
-  ).toBe(200);
-  expect(
-    (await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: 'open', expectedVersion: 3 })).status,
-  ).toBe(200);
-  const purpose = 'admissions.apply';
-  await ctx.app.inject({
-    method: 'POST',
-    url: '/api/public/otp/request',
-    payload: { channel: 'sms', address: PHONE, purpose },
-  });
-  const code = sender.lastCode(`+84${PHONE.slice(1)}`)!;
-  const verified = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/public/otp/verify',
-    payload: { channel: 'sms', address: PHONE, purpose, code },
-  });
-  token = verified.json().token;
+  roundId = round.id;
+  token = await verifiedContactToken(ctx, sender, '0905888001');
 });
 afterAll(() => ctx.close());
 

@@ -1,11 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
 import { applicantKeyOf } from '../../src/server/modules/admissions/applications/application-identity.ts';
 import { supplementaryEligibility } from '../../src/server/modules/admissions/results/supplementary.service.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import {
+  approveAll,
+  createOpenRound,
+  daysFromNow,
+  endRegistration,
+  fileApplication,
+  findTinhKhePrimaries,
+  grade1RoundRegisteringNow,
+  type Resident,
+  type StaffRound,
+  timelineRegisteringNow,
+  verifiedContactToken,
+  youngestCohortByVillage,
+} from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -18,20 +30,15 @@ const LIMIT = 6;
 let ctx: TestContext;
 let commune: Client;
 const sender = new MemoryOtpSender();
-const unit = { tinhKhe: '', school1: '', school2: '' };
+let unit: Awaited<ReturnType<typeof findTinhKhePrimaries>>;
+let round: StaffRound;
 let roundId = '';
-let version = 0;
 let token = '';
 let ipSeq = 0;
 /** A fresh client address, so the per-address limit only bites where a test wants it to. */
 const nextIp = () => `10.9.${Math.floor(++ipSeq / 200)}.${ipSeq % 200}`;
 
-interface Child {
-  personalId: string;
-  dateOfBirth: string;
-  fullName: string;
-  gender: string;
-  village: string;
+interface Child extends Resident {
   code?: string;
 }
 const a: Child[] = [];
@@ -39,39 +46,12 @@ const b: Child[] = [];
 const outside: Child[] = [];
 let year = 0;
 
-const day = 24 * 3600 * 1000;
-const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
 const results = () => `/api/admissions/rounds/${roundId}/results`;
-
-async function tokenFor(phone: string): Promise<string> {
-  const purpose = 'admissions.apply';
-  const ip = nextIp();
-  const post = (url: string, payload: object) => ctx.app.inject({ method: 'POST', url, payload, remoteAddress: ip });
-  await post('/api/public/otp/request', { channel: 'sms', address: phone, purpose });
-  const code = sender.lastCode(`+84${phone.slice(1)}`)!;
-  const res = await post('/api/public/otp/verify', { channel: 'sms', address: phone, purpose, code });
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
-}
+const tokenFor = (phone: string) => verifiedContactToken(ctx, sender, phone, nextIp());
 
 async function apply(child: Child, wishes: string[]): Promise<void> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/public/admissions/rounds/${roundId}/applications`,
-    headers: { 'x-otp-token': token, 'idempotency-key': randomUUID() },
-    remoteAddress: nextIp(),
-    payload: {
-      personalId: child.personalId,
-      dateOfBirth: child.dateOfBirth,
-      fullName: child.fullName,
-      gender: child.gender,
-      residence: { communeId: unit.tinhKhe, village: child.village },
-      wishes,
-      priorityGroup: null,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  child.code = res.json().dossierCode;
+  const residence = { communeId: unit.tinhKhe, village: child.village };
+  child.code = await fileApplication(ctx, { roundId, token, ip: nextIp() }, child, { residence, wishes });
 }
 
 function lookup(
@@ -97,41 +77,17 @@ function confirm(c: Child, otp = token) {
   });
 }
 
-async function status(to: string) {
-  const res = await commune.post(`/api/admissions/rounds/${roundId}/status`, { status: to, expectedVersion: version });
-  if (res.status === 200) version = res.body.version;
-  return res;
-}
-
 const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(ctx.platform.db)).rows[0]!.n;
 
 beforeAll(async () => {
   ctx = await createTestContext({ env: { RATE_RESULT_LOOKUPS_PER_IP_PER_MINUTE: String(LIMIT) } });
   setOtpSender(ctx.platform, sender);
-  if ((await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM demo_residents`)) === 0)
-    await loadDemoResidents(ctx.platform.db);
   commune = await login(ctx, 'xa.tinhkhe');
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  const schools: { unitId: string; name: string; levels: string[] }[] = (
-    await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&pageSize=200`)
-  ).json().items;
-  const primaries = schools.filter((s) => s.levels.includes('tieu_hoc'));
-  unit.school1 = primaries.find((s) => s.name.includes('số 1'))!.unitId;
-  unit.school2 = primaries.find((s) => s.unitId !== unit.school1)!.unitId;
+  unit = await findTinhKhePrimaries(ctx);
 
-  const { rows } = await sql<Child & { year: number }>`
-    SELECT personal_id AS "personalId", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-           full_name AS "fullName", gender, permanent_village AS village,
-           extract(year FROM date_of_birth)::int AS year
-      FROM demo_residents
-     WHERE permanent_commune_id = ${unit.tinhKhe} AND permanent_village IS NOT NULL AND note IS NULL
-     ORDER BY date_of_birth DESC, personal_id`.execute(ctx.platform.db);
-  year = rows[0]!.year;
-  const byVillage = new Map<string, Child[]>();
-  for (const { year: y, ...child } of rows)
-    if (y === year) byVillage.set(child.village, [...(byVillage.get(child.village) ?? []), child]);
-  const villages = [...byVillage].sort((x, y) => y[1].length - x[1].length);
+  const cohort = await youngestCohortByVillage(ctx, unit.tinhKhe);
+  year = cohort.year;
+  const villages = cohort.villages;
   a.push(...villages[0]![1].slice(0, 2));
   b.push(...villages[1]![1].slice(0, 1));
   outside.push(
@@ -142,51 +98,24 @@ beforeAll(async () => {
   );
   expect(outside).toHaveLength(3);
 
-  const created = await commune.post('/api/admissions/rounds', {
-    code: 'TS1-TINHKHE-KQ',
-    name: 'Tuyển sinh lớp 1 Tịnh Khê (kết quả)',
-    level: 1,
-    schoolYear: `${year + 6}-${year + 7}`,
-    runningUnitId: unit.tinhKhe,
-    timeline: {
-      registerFrom: at(-1),
-      registerTo: at(10),
-      reviewTo: at(20),
-      resultsAt: at(30),
-      confirmTo: at(40),
-      supplementaryFrom: at(41),
-      supplementaryTo: at(50),
-    },
-    rules: { method: 'catchment', wishCount: 2, lotteryForOutOfCatchment: true },
-    priorityGroups: [],
+  round = await createOpenRound(commune, {
+    round: grade1RoundRegisteringNow({
+      code: 'TS1-TINHKHE-KQ',
+      name: 'Tuyển sinh lớp 1 Tịnh Khê (kết quả)',
+      schoolYear: `${year + 6}-${year + 7}`,
+      runningUnitId: unit.tinhKhe,
+      timeline: { ...timelineRegisteringNow(), supplementaryFrom: daysFromNow(41), supplementaryTo: daysFromNow(50) },
+    }),
+    schools: [
+      { schoolId: unit.school1, classes: 1, pupilsPerClass: 2 },
+      { schoolId: unit.school2, classes: 1, pupilsPerClass: 1 },
+    ],
+    catchments: [
+      { schoolId: unit.school1, communeId: unit.tinhKhe, village: villages[0]![0] },
+      { schoolId: unit.school2, communeId: unit.tinhKhe, village: villages[1]![0] },
+    ],
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  roundId = created.body.id;
-  const put = (path: string, payload: object) => commune.put(`/api/admissions/rounds/${roundId}/${path}`, payload);
-  expect(
-    (
-      await put('schools', {
-        expectedVersion: 1,
-        schools: [
-          { schoolId: unit.school1, classes: 1, pupilsPerClass: 2 },
-          { schoolId: unit.school2, classes: 1, pupilsPerClass: 1 },
-        ],
-      })
-    ).status,
-  ).toBe(200);
-  expect(
-    (
-      await put('catchments', {
-        expectedVersion: 2,
-        catchments: [
-          { schoolId: unit.school1, communeId: unit.tinhKhe, village: villages[0]![0] },
-          { schoolId: unit.school2, communeId: unit.tinhKhe, village: villages[1]![0] },
-        ],
-      })
-    ).status,
-  ).toBe(200);
-  version = 3;
-  expect((await status('open')).status).toBe(200);
+  roundId = round.id;
 
   token = await tokenFor('0905777201');
   for (const c of a) await apply(c, [unit.school1]);
@@ -203,17 +132,17 @@ beforeAll(async () => {
   });
   expect(w.statusCode, w.body).toBe(200);
 
-  await sql`UPDATE admission_rounds SET register_to = now() - interval '2 hours' WHERE id = ${roundId}`.execute(
-    ctx.platform.db,
-  );
-  expect((await status('closed_for_review')).status).toBe(200);
+  // Two hours back, so that the review, results and confirmation can follow it into the past later.
+  await endRegistration(ctx, roundId, '2 hours');
+  expect((await round.setStatus('closed_for_review')).status).toBe(200);
+  await approveAll(commune, roundId);
   const seed = await commune.post(`/api/admissions/rounds/${roundId}/lottery-seed`, {
-    expectedVersion: version,
+    expectedVersion: round.version,
     seed: 'xo-so-ket-qua-2027',
   });
   expect(seed.status).toBe(200);
-  version = seed.body.version;
-  expect((await status('allocating')).status).toBe(200);
+  round.version = seed.body.version;
+  expect((await round.setStatus('allocating')).status).toBe(200);
   const prepared = await commune.get(`/api/admissions/rounds/${roundId}/allocation`);
   const run = await commune.post(`/api/admissions/rounds/${roundId}/allocation/runs`, {
     kind: 'final',
@@ -228,7 +157,7 @@ describe('before publication', () => {
     const early = await lookup(a[0]!);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('admissions.results_not_published');
-    const expected = new Date(Date.parse(at(30)) + 7 * 3600_000)
+    const expected = new Date(Date.parse(daysFromNow(30)) /* the timeline's resultsAt */ + 7 * 3600_000)
       .toISOString()
       .slice(0, 10)
       .split('-')
@@ -245,21 +174,21 @@ describe('before publication', () => {
 
 describe('publish', () => {
   it('moves the round to published and snapshots one result per application, in one step', async () => {
-    const stale = await commune.post(`${results()}/publish`, { expectedVersion: version - 1 });
+    const stale = await commune.post(`${results()}/publish`, { expectedVersion: round.version - 1 });
     expect(stale.status).toBe(409);
-    const res = await commune.post(`${results()}/publish`, { expectedVersion: version });
+    const res = await commune.post(`${results()}/publish`, { expectedVersion: round.version });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ admitted: 3, notAdmitted: 2, notConsidered: 1, notified: 5 });
-    const round = await commune.get(`/api/admissions/rounds/${roundId}`);
-    expect(round.body.status).toBe('published');
-    version = round.body.version;
+    const roundNow = await commune.get(`/api/admissions/rounds/${roundId}`);
+    expect(roundNow.body.status).toBe('published');
+    round.version = roundNow.body.version;
     expect(await count(sql`SELECT count(*)::int AS n FROM admission_results WHERE round_id = ${roundId}`)).toBe(6);
     expect(
       await count(
         sql`SELECT count(*)::int AS n FROM notification_outbox WHERE template = 'admissions.result.published'`,
       ),
     ).toBe(5);
-    const again = await commune.post(`${results()}/publish`, { expectedVersion: version });
+    const again = await commune.post(`${results()}/publish`, { expectedVersion: round.version });
     expect(again.status).toBe(409);
   });
 

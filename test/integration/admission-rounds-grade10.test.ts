@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCommuneId, findDepartmentId, findSchoolId, grade10ExamRules } from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -21,22 +22,6 @@ const timeline = (year: number) => ({
   confirmTo: vn(`${year}-06-30`),
 });
 
-const rules = (over: object = {}) => ({
-  method: 'exam',
-  subjects: [
-    { code: 'toan', name: 'Toán', coefficient: 2 },
-    { code: 'van', name: 'Ngữ văn', coefficient: 2 },
-    { code: 'anh', name: 'Tiếng Anh', coefficient: 1 },
-  ],
-  wishCount: 3,
-  wishOffsets: [0, 1, 2],
-  specialisedFirst: true,
-  maxBonusPoints: 0,
-  tieBreakers: ['priority_points', 'subject:toan', 'subject:van'],
-  tieAtLastSeat: 'admit_all',
-  ...over,
-});
-
 const grade10 = (code: string, over: object = {}) => ({
   code,
   name: 'Tuyển sinh lớp 10 năm học 2027-2028',
@@ -44,7 +29,7 @@ const grade10 = (code: string, over: object = {}) => ({
   schoolYear: '2027-2028',
   runningUnitId: unit.department,
   timeline: timeline(2027),
-  rules: rules(),
+  rules: grade10ExamRules(),
   priorityGroups: [
     { code: 'UT1', nameVi: 'Nhóm đối tượng 1', points: 2 },
     { code: 'UT2', nameVi: 'Nhóm đối tượng 2', points: 1.5 },
@@ -58,18 +43,11 @@ const paths = (res: { body: { error: { details: { path: string }[] } } }) => res
 beforeAll(async () => {
   ctx = await createTestContext();
   [so, tinhKhe] = await Promise.all([login(ctx, 'so.tuyensinh'), login(ctx, 'xa.tinhkhe')]);
-  const province = (await ctx.app.inject('/api/org/units')).json()[0].id;
-  const children: { id: string; typeCode: string }[] = (
-    await ctx.app.inject(`/api/org/units?parentId=${province}`)
-  ).json();
-  unit.department = children.find((u) => u.typeCode === 'department')!.id;
-  const school = async (q: string) =>
-    (await ctx.app.inject(`/api/org/schools?q=${encodeURIComponent(q)}`)).json().items[0].unitId as string;
-  unit.leKhiet = await school('Trường THPT chuyên Lê Khiết');
-  unit.tranQuocTuan = await school('Trường THPT Trần Quốc Tuấn');
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  unit.dakHa = communes.find((c) => c.name === 'Xã Đăk Hà')!.id;
+  unit.department = await findDepartmentId(ctx);
+  unit.leKhiet = await findSchoolId(ctx, 'Trường THPT chuyên Lê Khiết');
+  unit.tranQuocTuan = await findSchoolId(ctx, 'Trường THPT Trần Quốc Tuấn');
+  unit.tinhKhe = await findCommuneId(ctx, 'Xã Tịnh Khê');
+  unit.dakHa = await findCommuneId(ctx, 'Xã Đăk Hà');
   unit.primary = (
     await ctx.app.inject(`/api/org/schools?communeId=${unit.tinhKhe}&level=tieu_hoc`)
   ).json().items[0].unitId;
@@ -124,13 +102,16 @@ describe('validation', () => {
   it('refuses decreasing wish offsets, seven wishes and a timeline out of order, field by field', async () => {
     const decreasing = await so.post(
       '/api/admissions/rounds',
-      grade10('TS10-A', { rules: rules({ wishOffsets: [0, 2, 1] }) }),
+      grade10('TS10-A', { rules: grade10ExamRules({ wishOffsets: [0, 2, 1] }) }),
     );
     expect(decreasing.status).toBe(400);
     expect(decreasing.body.error.details).toEqual([
       { path: 'body.rules.wishOffsets.2', message: expect.stringContaining('offsets must not decrease') },
     ]);
-    const seven = await so.post('/api/admissions/rounds', grade10('TS10-B', { rules: rules({ wishCount: 7 }) }));
+    const seven = await so.post(
+      '/api/admissions/rounds',
+      grade10('TS10-B', { rules: grade10ExamRules({ wishCount: 7 }) }),
+    );
     expect(seven.status).toBe(400);
     expect(paths(seven)).toContain('body.rules.wishCount');
     const t = { ...timeline(2027), resultsAt: vn('2027-06-01') };
@@ -144,7 +125,7 @@ describe('validation', () => {
     const res = await so.post(
       '/api/admissions/rounds',
       grade10('TS10-D', {
-        rules: rules({ tieBreakers: ['subject:su'] }),
+        rules: grade10ExamRules({ tieBreakers: ['subject:su'] }),
         priorityGroups: [{ code: 'A', nameVi: 'Nhóm A', rank: 1 }],
       }),
     );

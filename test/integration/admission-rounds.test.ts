@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCommuneId } from '../support/admissions.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -42,9 +43,8 @@ const grade1 = (code: string, runningUnitId: string, year = 2027) => ({
 beforeAll(async () => {
   ctx = await createTestContext();
   [tinhKhe, dakHa] = await Promise.all([login(ctx, 'xa.tinhkhe'), login(ctx, 'xa.dakha')]);
-  const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
-  unit.tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
-  unit.dakHa = communes.find((c) => c.name === 'Xã Đăk Hà')!.id;
+  unit.tinhKhe = await findCommuneId(ctx, 'Xã Tịnh Khê');
+  unit.dakHa = await findCommuneId(ctx, 'Xã Đăk Hà');
   const schools = async (communeId: string) =>
     (await ctx.app.inject(`/api/org/schools?communeId=${communeId}&pageSize=200`)).json().items as {
       unitId: string;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { hasPermission, useSession } from '../lib/session.ts';
 import { navItems } from '../modules/registry.ts';
+import { activeNavPath } from './nav-match.ts';
 
 /**
  * Main navigation from the module registry, filtered by sign-in and permissions. On narrow
@@ -23,6 +24,7 @@ export function MainNav() {
     return hasPermission(user, item.permission);
   });
   if (items.length === 0) return null;
+  const active = activeNavPath(items, pathname);
 
   return (
     <nav className="nav" aria-label={t('nav.label')}>
@@ -41,9 +43,9 @@ export function MainNav() {
       <ul id="main-nav-list" className="nav-list" data-open={open}>
         {items.map((item) => (
           <li key={item.path}>
-            <NavLink to={item.path} end={item.path === '/'}>
+            <Link to={item.path} aria-current={item.path === active ? 'page' : undefined}>
               {t(item.labelKey)}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>

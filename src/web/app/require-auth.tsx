@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { hasPermission, useSession } from '../lib/session.ts';
+import { hasPermission, type PermissionNeed, useSession } from '../lib/session.ts';
 import { LOGIN_PATH, PASSWORD_PATH } from '../modules/auth/routes.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { Loading } from '../ui/loading.tsx';
@@ -27,7 +27,7 @@ export function RequireAuth() {
 }
 
 /** Renders children only for users holding `permission`; others see a "no access" page. */
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: PermissionNeed; children: ReactNode }) {
   const { data } = useSession();
   return hasPermission(data?.user, permission) ? children : <ForbiddenPage />;
 }

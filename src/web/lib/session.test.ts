@@ -11,6 +11,12 @@ describe('hasPermission', () => {
     expect(hasPermission(me, 'audit.read')).toBe(false);
     expect(hasPermission(null, 'org.manage')).toBe(false);
   });
+
+  it('accepts a list when the user holds any one of its permissions', () => {
+    expect(hasPermission(me, ['audit.read', 'org.manage'])).toBe(true);
+    expect(hasPermission(me, ['audit.read', 'users.manage'])).toBe(false);
+    expect(hasPermission(null, ['org.manage'])).toBe(false);
+  });
 });
 
 describe('safeNext', () => {

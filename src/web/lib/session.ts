@@ -31,13 +31,18 @@ export function useMe(): Me {
   return data.user;
 }
 
+/** One permission, or a list of which any one suffices. */
+export type PermissionNeed = string | readonly string[];
+
 /**
- * Whether the user holds a permission in any grant. The server still checks the unit scope;
- * this only decides what to show.
+ * Whether the user holds the permission (any of them, for a list) in any grant. The server still
+ * checks the unit scope; this only decides what to show.
  */
-export function hasPermission(me: Me | null | undefined, permission: string | undefined): boolean {
-  if (!permission) return true;
-  return !!me?.permissions.includes(permission);
+export function hasPermission(me: Me | null | undefined, permission: PermissionNeed | undefined): boolean {
+  if (permission === undefined) return true;
+  const needed = typeof permission === 'string' ? [permission] : permission;
+  if (needed.length === 0) return true;
+  return needed.some((p) => me?.permissions.includes(p) ?? false);
 }
 
 /** Accepts only same-site paths as a post-login target (no `//host` open redirects). */

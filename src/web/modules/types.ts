@@ -7,8 +7,14 @@ export interface NavItem {
   labelKey: string;
   /** i18n key of a one-line description; items with one get a home-page tile. */
   descriptionKey?: string;
-  /** Shown only to users holding this permission. */
-  permission?: string;
+  /** Shown only to users holding this permission (or, for a list, any one of them). */
+  permission?: string | readonly string[];
+  /**
+   * Further pages the entry stands for, as route patterns (`/admissions/rounds/:roundId/applications`);
+   * the entry is highlighted on its path, on these and below them. Where several entries match,
+   * the most specific pattern wins (see activeNavPath).
+   */
+  also?: readonly string[];
   /** Shown to everyone, signed in or not. Otherwise only to signed-in users. */
   public?: boolean;
   /** Position in the navigation, ascending. */
@@ -19,8 +25,8 @@ export interface NavItem {
 export interface ModuleRoute {
   path: string;
   load: () => Promise<ComponentType>;
-  /** Needs this permission (checked after sign-in; the server checks again). */
-  permission?: string;
+  /** Needs this permission, or any one of a list (checked after sign-in; the server checks again). */
+  permission?: string | readonly string[];
   /** Reachable without signing in. */
   public?: boolean;
 }

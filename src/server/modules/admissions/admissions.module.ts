@@ -1,8 +1,10 @@
+import { dossierEngine } from '../dossiers/dossier-engine.ts';
 import type { Module } from '../index.ts';
 import { admissionsHooks } from './admissions-hooks.ts';
 import { allocationRunRoutes } from './allocation-runs/allocation-run.routes.ts';
 import { applicationRoutes, applicationServices } from './applications/application.routes.ts';
 import { applicationFiling } from './applications/application-filing.ts';
+import { lockedRoundGuard } from './applications/application-lock.ts';
 import { dashboardRoutes } from './dashboards/dashboard.routes.ts';
 import { examScoreRoutes } from './exam-scores/exam-score.routes.ts';
 import { processingRoutes } from './processing/processing.routes.ts';
@@ -33,6 +35,8 @@ export const admissionsModule: Module = {
       publicRounds: new RoundPublicService(platform),
     });
     applicationRoutes(app, applicationServices(platform));
+    // Once a round is being allocated, its applications no longer change (any path).
+    dossierEngine(platform).guardSteps(['TS_LOP1', 'TS_LOP6', 'TS_LOP10'], lockedRoundGuard);
     // A supplementary round takes only children of its parent round left without a seat.
     applicationFiling(platform).useEligibility(async (roundId) =>
       (await isSupplementary(platform.db, roundId))

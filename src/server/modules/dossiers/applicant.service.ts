@@ -165,7 +165,7 @@ export class ApplicantService {
     const proc = await this.#intake.check(actor, input);
     if (!opts.skipRequiredDocuments && documentsOf(proc).some((d) => d.required))
       throw new AppError('request.invalid', {
-        details: [{ path: 'documents', message: 'required documents missing' }],
+        details: [{ path: 'documents', message: 'thiếu giấy tờ bắt buộc / required documents missing' }],
       });
     const code = await this.#takeCode({ procedure_code: proc.code, code_prefix: proc.code_prefix });
     const id = randomUUID();

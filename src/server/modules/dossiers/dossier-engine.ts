@@ -9,7 +9,7 @@ import { DossierService } from './dossier.service.ts';
 import { DossierFiling, type WriteWith } from './dossier-filing.ts';
 import { DossierIntake } from './dossier-intake.ts';
 import { DossierNumbers } from './dossier-numbers.ts';
-import { DossierSteps } from './dossier-steps.ts';
+import { DossierSteps, type StepGuard } from './dossier-steps.ts';
 import { HolidaysService } from './holidays.service.ts';
 import { ProceduresService } from './procedures.service.ts';
 import { UnitDirectory } from './unit-directory.ts';
@@ -32,6 +32,8 @@ export interface DossierEngine {
    * in batches with the module's rows. Make one per module and keep it.
    */
   filing<T>(writeWith: WriteWith<T>): DossierFiling<T>;
+  /** A module's rule on every step of its procedures' dossiers (checked in the step's transaction). */
+  guardSteps(procedureCodes: readonly string[], guard: StepGuard): void;
 }
 
 const engines = new WeakMap<Platform, DossierEngine>();
@@ -63,6 +65,7 @@ export function dossierEngine(platform: Platform, env: NodeJS.ProcessEnv = proce
     holidays: new HolidaysService(platform, calendar),
     calendar,
     notifier,
+    guardSteps: (codes, guard) => steps.guard(codes, guard),
     filing: (writeWith) => new DossierFiling(platform, { intake, steps, calendar, notifier, numbers }, writeWith),
   };
   engines.set(platform, engine);

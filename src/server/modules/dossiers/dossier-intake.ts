@@ -49,7 +49,12 @@ export class DossierIntake {
     const unit = await this.#units.get(unitId);
     if (!proc || !unit?.active || unit.typeCode !== proc.unit_type)
       throw new AppError('request.invalid', {
-        details: [{ path: 'unitId', message: `not an active ${proc?.unit_type}` }],
+        details: [
+          {
+            path: 'unitId',
+            message: `không phải đơn vị đang hoạt động loại ${proc?.unit_type} / not an active ${proc?.unit_type}`,
+          },
+        ],
       });
     if (actor.kind === 'user') await this.#p.access.require(actor, 'dossiers.process', { unitId });
   }

@@ -33,6 +33,12 @@ export interface StepInput {
   extra?: DossierChange;
 }
 
+/**
+ * A module's own rule on the steps of its procedures' dossiers (e.g. admissions: nothing
+ * changes once the round's allocation has begun). Throws an AppError to refuse the step.
+ */
+export type StepGuard = (trx: Executor, row: DossierRow, action: DossierAction) => Promise<void>;
+
 /** Who a transition records: a signed-in user, the applicant (no account), or the system. */
 export function stepActor(actor: Actor) {
   if (actor.kind === 'user') return { kind: 'user' as const, id: actor.userId, name: actor.fullName };
@@ -55,6 +61,7 @@ export class DossierSteps {
   readonly #calendar: HolidayCalendar;
   readonly #notifier: Notifier;
   readonly #publicUrl: string;
+  readonly #guards = new Map<string, StepGuard>();
 
   constructor(p: Platform, calendar: HolidayCalendar, notifier: Notifier, publicUrl: string) {
     this.#p = p;
@@ -63,15 +70,28 @@ export class DossierSteps {
     this.#publicUrl = publicUrl;
   }
 
+  /** Adds a module's rule for the dossiers of these procedures. */
+  guard(procedureCodes: readonly string[], guard: StepGuard): void {
+    for (const code of procedureCodes) this.#guards.set(code, guard);
+  }
+
   async apply(trx: Executor, actor: Actor, row: DossierRow, action: DossierAction, input: StepInput = {}) {
+    await this.#guards.get(row.procedure_code)?.(trx, row, action);
     const from = row.state as DossierState;
     const to = nextState(from, action);
     if (!to)
       throw new AppError('dossier.invalid_transition', {
-        details: [{ path: 'action', message: `${from} → ${action}` }],
+        details: [
+          {
+            path: 'action',
+            message: `không thực hiện được khi hồ sơ ở trạng thái ${from} / not allowed from ${from}: ${action}`,
+          },
+        ],
       });
     if (TRANSITIONS[action].reasonRequired && !input.reason)
-      throw new AppError('request.invalid', { details: [{ path: 'body.reason', message: 'required' }] });
+      throw new AppError('request.invalid', {
+        details: [{ path: 'body.reason', message: 'cần ghi lý do / a reason is required' }],
+      });
     const docs = documentsOf(row);
     const unknown = (input.details?.documents ?? []).filter((c) => !docs.some((d) => d.code === c));
     if (unknown.length)

@@ -218,6 +218,12 @@ export interface NotificationOutboxTable {
 }
 
 /** 0007_admission_applications.sql: public applications to admission rounds (no raw personal IDs). */
+export interface StoredGuardian {
+  fullName: string;
+  relation: 'father' | 'mother' | 'guardian';
+  phone: string | null;
+}
+
 export interface AdmissionApplicationsTable {
   dossier_id: string;
   round_id: string;
@@ -234,6 +240,8 @@ export interface AdmissionApplicationsTable {
   wishes: string[];
   first_wish_id: Generated<string>;
   priority_group: string | null;
+  /** [{fullName, relation, phone}] (0014). */
+  guardians: ColumnType<StoredGuardian[], string | undefined, string>;
   contact_channel: 'sms' | 'email';
   contact_address: string;
   version: Generated<number>;

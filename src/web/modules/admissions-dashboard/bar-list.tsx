@@ -30,14 +30,14 @@ export function BarList({
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.mark ?? 0)));
   return (
-    <figure className="card" aria-labelledby={id} style={{ margin: '0 0 1rem' }}>
+    <figure className="card bar-list" aria-labelledby={id}>
       <figcaption id={id}>
         <strong>{title}</strong>
       </figcaption>
-      <ul aria-hidden="true" style={{ listStyle: 'none', padding: 0, margin: '0.5rem 0 0' }}>
+      <ul aria-hidden="true">
         {bars.map((b) => (
-          <li key={b.key} style={{ marginBottom: '0.5rem' }}>
-            <div className="small" style={{ display: 'flex', justifyContent: 'space-between', gap: '0.5rem' }}>
+          <li key={b.key}>
+            <div className="small bar-list-label">
               <span>{b.label}</span>
               <span className="nowrap">
                 {formatNumber(b.value)}
@@ -68,25 +68,28 @@ export function BarList({
           </li>
         ))}
       </ul>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{valueLabel}</th>
-            {markLabel && <th scope="col">{markLabel}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">{b.label}</th>
-              <td>{formatNumber(b.value)}</td>
-              {markLabel && <td>{b.mark == null ? '—' : formatNumber(b.mark)}</td>}
+      {/* A table is never narrower than its content, whatever its width: hide a wrapper instead. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col">{valueLabel}</th>
+              {markLabel && <th scope="col">{markLabel}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.label}</th>
+                <td>{formatNumber(b.value)}</td>
+                {markLabel && <td>{b.mark == null ? '—' : formatNumber(b.mark)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -5,7 +5,7 @@ export const nav: NavItem[] = [
     path: '/admissions/dashboard',
     labelKey: 'admissionsDashboard.nav',
     descriptionKey: 'admissionsDashboard.tile',
-    permission: 'admissions.review',
+    permission: ['admissions.review', 'admissions.manage'],
     order: 45,
   },
 ];

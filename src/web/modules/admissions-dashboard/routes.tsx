@@ -3,7 +3,7 @@ import type { ModuleRoute } from '../types.ts';
 export const routes: ModuleRoute[] = [
   {
     path: '/admissions/dashboard',
-    permission: 'admissions.review',
+    permission: ['admissions.review', 'admissions.manage'],
     load: () => import('./dashboard-page.tsx').then((m) => m.DashboardPage),
   },
   {

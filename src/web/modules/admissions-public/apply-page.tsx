@@ -8,6 +8,8 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import './admissions-public.css';
+import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
+import { FieldError } from '../../ui/form-fields.tsx';
 import {
   type ApplyForm,
   cleanId,
@@ -21,7 +23,6 @@ import {
   stepsOf,
   submitBody,
 } from './apply-state.ts';
-import { apiErrors, ErrorSummary, FieldError, useFormErrors } from './form-bits.tsx';
 import { OtpStep } from './otp-step.tsx';
 import {
   type ApplicationReceipt,

@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api.ts';
-import { apiErrors, ErrorSummary, FieldError, useFormErrors } from './form-bits.tsx';
+import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
+import { FieldError } from '../../ui/form-fields.tsx';
 import { OtpStep } from './otp-step.tsx';
 import {
   type ApplicationStatus,

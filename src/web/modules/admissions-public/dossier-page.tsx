@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
+import { StateBadge } from '../../ui/state-badge.tsx';
 import './admissions-public.css';
 import { ConfirmEnrolment, EditWishes, SupplementForm, Withdraw } from './dossier-actions.tsx';
 import { LookupForm } from './lookup-page.tsx';
@@ -81,8 +82,8 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
       </div>
     );
   const s = status.data;
-  // ApplicationStatus carries the round's name, not its id: the open round of that name, if any.
-  const round = rounds.data?.find((r) => r.name === s.roundName);
+  // The round as the public list shows it (its phase), while it is open.
+  const round = rounds.data?.find((r) => r.id === s.roundId);
   const canEdit = round?.phase === 'registration' && ['submitted', 'in_review'].includes(s.state);
   const supplement = [...s.timeline.events].reverse().find((e) => e.toState === 'supplement_requested');
   const published = result.data;
@@ -96,7 +97,7 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
         <dd>{s.roundName}</dd>
         <dt>{t('admissionsPublic.dossier.state')}</dt>
         <dd>
-          <span className={`badge ap-state-${s.state}`}>{t(`admissionsPublic.state.${s.state}`)}</span>
+          <StateBadge state={s.state} label={t(`admissionsPublic.state.${s.state}`)} />
         </dd>
         {s.timeline.receivedAt && (
           <>
@@ -171,7 +172,7 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
 function ResultPending({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
   if (error instanceof ApiError && error.status === 404) return null;
-  if (error instanceof ApiError && error.code === 'admission.results_not_published')
+  if (error instanceof ApiError && error.code === 'admissions.results_not_published')
     return <p className="alert alert-info">{error.messageFor(i18n.resolvedLanguage)}</p>;
   return <p className="small muted">{t('admissionsPublic.result.unavailable')}</p>;
 }

@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import './admissions-public.css';
+import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { cleanId } from './apply-state.ts';
-import { apiErrors, ErrorSummary, TextField, useFormErrors } from './form-bits.tsx';
 import { applicationStatus, type ChildIdentity } from './public-api.ts';
 import { rememberChild } from './storage.ts';
 

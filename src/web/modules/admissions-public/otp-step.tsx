@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../lib/api.ts';
-import { apiErrors, ErrorSummary, TextField, useFormErrors } from './form-bits.tsx';
+import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { type OtpChannel, requestCode, verifyCode } from './public-api.ts';
 import type { OtpSession } from './storage.ts';
 
@@ -42,12 +41,8 @@ export function OtpStep({ idPrefix, initial, onVerified }: Props) {
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const ids = { channel: `${idPrefix}-channel`, address: `${idPrefix}-address`, code: `${idPrefix}-code` };
-  const info = useQuery({
-    queryKey: ['public-info'],
-    queryFn: ({ signal }) => apiGet<{ demoUsers?: unknown[] }>('/api/public/info', undefined, signal),
-    staleTime: 10 * 60_000,
-  });
-  const demo = Boolean(info.data?.demoUsers);
+  // A demo installation says so, with the fixed code it accepts (no phone receives one).
+  const [demoCode, setDemoCode] = useState<string | null>(null);
 
   async function ask(event?: FormEvent) {
     event?.preventDefault();
@@ -61,6 +56,7 @@ export function OtpStep({ idPrefix, initial, onVerified }: Props) {
       const sent = await requestCode(channel, cleanAddress(channel, address));
       errors.clear();
       setSentTo(sent.maskedAddress);
+      setDemoCode(sent.demo ? (sent.demoCode ?? '') : null);
       setCode('');
       requestAnimationFrame(() => document.getElementById(ids.code)?.focus());
     } catch (error) {
@@ -99,7 +95,9 @@ export function OtpStep({ idPrefix, initial, onVerified }: Props) {
       <form className="form" onSubmit={verify} noValidate>
         <ErrorSummary {...errors} />
         <p>{t('admissionsPublic.otp.sent', { address: sentTo })}</p>
-        {demo && <p className="alert alert-info">{t('admissionsPublic.otp.demoHint')}</p>}
+        {demoCode !== null && (
+          <p className="alert alert-info">{t('admissionsPublic.otp.demoHint', { code: demoCode })}</p>
+        )}
         <TextField
           id={ids.code}
           label={t('admissionsPublic.otp.code')}

@@ -174,7 +174,7 @@ export const resubmitApplication = (code: string, token: string, body: ChildIden
   publicFetch<unknown>(`${codePath(code)}/resubmit`, { method: 'POST', token, body });
 
 /**
- * Engineer B: the published result with its explanation (409 admission.results_not_published
+ * Engineer B: the published result with its explanation (409 admissions.results_not_published
  * before). The server lets the browser keep it a minute; revalidate so a confirmation shows at once.
  */
 export const lookupResult = (code: string, child: ChildIdentity, signal?: AbortSignal) =>

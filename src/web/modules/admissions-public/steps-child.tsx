@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { DateInput } from '../../ui/date-input.tsx';
+import type { FieldErrors } from '../../ui/error-summary.tsx';
+import { FieldError, TextField } from '../../ui/form-fields.tsx';
 import type { ApplyForm } from './apply-state.ts';
-import { FieldError, type FieldErrors, TextField } from './form-bits.tsx';
 
 export interface StepProps {
   form: ApplyForm;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/form-fields.tsx';
 import { catchmentSchool, chosenResidence } from './apply-state.ts';
-import { FieldError } from './form-bits.tsx';
 import type { PublicRound } from './public-api.ts';
 import type { StepProps } from './steps-child.tsx';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '../../../shared/admission-processing.schema.ts';
 import { ApiError } from '../../lib/api.ts';
 import { pickLocalized } from '../../lib/text.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { FormStatus } from '../../ui/error-alert.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { type DecisionInput, useDecision } from './review-api.ts';
 import { SupplementFields } from './supplement-fields.tsx';
 

@@ -84,13 +84,8 @@ export function ApplicationVersions({ app }: { app: ApplicationDetail }) {
 
 /** Who did what with this dossier (audit_log), including who only looked at it. */
 export function ApplicationAudit({ app }: { app: ApplicationDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const labels = useAuditLabels();
-  // The platform's labels first, then this module's for the dossier's own actions.
-  const actionLabel = (code: string) => {
-    const own = `admissionsReview.auditAction.${code.replaceAll('.', '_')}`;
-    return labels.action(code) ?? (/^[a-z_.]+$/.test(code) && i18n.exists(own) ? t(own) : null);
-  };
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admissionsReview.detail.audit')}</h2>
@@ -113,7 +108,7 @@ export function ApplicationAudit({ app }: { app: ApplicationDetail }) {
             </thead>
             <tbody>
               {app.audit.map((e, i) => {
-                const action = actionLabel(e.action);
+                const action = labels.action(e.action);
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: audit rows carry no id here and never reorder
                   <tr key={i}>

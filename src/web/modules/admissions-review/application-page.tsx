@@ -12,7 +12,7 @@ import { ApplicationAudit, ApplicationTimeline, ApplicationVersions } from './ap
 import { useNeighbours } from './queue-neighbours.ts';
 import { filtersFromParams, paramsFromFilters } from './queue-params.ts';
 import { applicationPath, useApplication } from './review-api.ts';
-import { DueDate, StateBadge } from './state-badge.tsx';
+import { DueDate, ReviewStateBadge } from './state-badge.tsx';
 import './review.css';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -127,7 +127,7 @@ export function ApplicationPage() {
               </dd>
               <dt>{t('admissionsReview.col.state')}</dt>
               <dd>
-                <StateBadge state={app.data.state} />
+                <ReviewStateBadge state={app.data.state} />
               </dd>
               <dt>{t('admissionsReview.detail.receivedAt')}</dt>
               <dd>{formatDateTime(app.data.receivedAt) || '—'}</dd>

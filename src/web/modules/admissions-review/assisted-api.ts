@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { ApplicationReceipt, AssistedSubmit } from '../../../shared/admission-applications.schema.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { ApiError } from '../../lib/api.ts';
@@ -6,7 +7,7 @@ import { currentLanguage } from '../../lib/i18n.ts';
 import { useSession } from '../../lib/session.ts';
 
 /** The JSON body of POST …/applications/assisted, before the server's normalisation. */
-export type AssistedBody = Omit<AssistedSubmit, 'consent'> & { consent: true };
+export type AssistedBody = Omit<z.input<typeof AssistedSubmit>, 'consent'> & { consent: true };
 
 /**
  * POST /api/admissions/rounds/:roundId/applications/assisted with its `idempotency-key`: the

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/admission-applications.schema.ts';
 import type { BulkResult } from '../../../shared/admission-processing.schema.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { FormStatus } from '../../ui/error-alert.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { errorMessage } from './labels.ts';
 import { type BulkAction, useBulk } from './review-api.ts';
 

@@ -6,6 +6,8 @@ export const nav: NavItem[] = [
     labelKey: 'admissionsReview.nav.queue',
     descriptionKey: 'admissionsReview.nav.queueDesc',
     permission: 'admissions.review',
+    // A round's queue and assisted entry live under the round's path; they are this entry's pages.
+    also: ['/admissions/rounds/:roundId/applications'],
     order: 42,
   },
   {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { QueueItem } from '../../../shared/admission-applications.schema.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ScrollRegion } from '../../ui/scroll-region.tsx';
-import { DueDate, StateBadge } from './state-badge.tsx';
+import { DueDate, ReviewStateBadge } from './state-badge.tsx';
 
 interface Props {
   items: QueueItem[];
@@ -75,7 +75,7 @@ export function QueueTable({ items, selected, onToggle, hrefFor, priorityName }:
                 </td>
                 <td data-label={t('admissionsReview.col.firstWish')}>{item.firstWish.name}</td>
                 <td data-label={t('admissionsReview.col.state')}>
-                  <StateBadge state={item.state} />
+                  <ReviewStateBadge state={item.state} />
                 </td>
                 <td data-label={t('admissionsReview.col.due')}>
                   <DueDate state={item.state} dueAt={item.dueAt} />

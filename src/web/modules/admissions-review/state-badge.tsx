@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { DossierState } from '../../../shared/dossiers.schema.ts';
 import { formatDate } from '../../lib/format.ts';
+import { StateBadge } from '../../ui/state-badge.tsx';
 import { isOverdue } from './labels.ts';
 
-/** A dossier's state in words, with a colour that is never the only cue (the word carries it). */
-export function StateBadge({ state }: { state: DossierState }) {
+/** A dossier's state in the words of the school's staff. */
+export function ReviewStateBadge({ state }: { state: DossierState }) {
   const { t } = useTranslation();
-  return <span className={`review-state review-state-${state}`}>{t(`admissionsReview.state.${state}`)}</span>;
+  return <StateBadge state={state} label={t(`admissionsReview.state.${state}`)} />;
 }
 
 /** The deadline dd/mm/yyyy and, past it while the school holds the dossier, "Quá hạn". */

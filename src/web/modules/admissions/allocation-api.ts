@@ -54,8 +54,9 @@ export interface RunDiff {
 
 const base = (roundId: string) => `/api/admissions/rounds/${roundId}/allocation`;
 
-export function usePrepared(roundId: string) {
+export function usePrepared(roundId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['admission-allocation', roundId, 'prepared'],
     queryFn: ({ signal }) => apiGet<PreparedRound>(base(roundId), undefined, signal),
     retry: false,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert, FormStatus } from '../../ui/error-alert.tsx';
@@ -11,6 +11,7 @@ import { type PreparedRound, type RunView, usePrepared, useRuns, useStartRun } f
 import { RunDiffView } from './allocation-diff.tsx';
 import { RunResults } from './allocation-results.tsx';
 import { ExamScores } from './exam-scores.tsx';
+import { RoundBreadcrumb } from './round-breadcrumb.tsx';
 
 /**
  * /admissions/rounds/:roundId/allocation — the inputs hash first (what the run will read),
@@ -22,16 +23,15 @@ export function AllocationPage() {
   const { roundId = '' } = useParams();
   const round = useRound(roundId);
   usePageTitle(t('admissions.allocation.title'));
-  const prepared = usePrepared(roundId);
+  // The server prepares a run only once registration has closed (closed_for_review, allocating).
+  const runnable = round.data ? !['draft', 'open'].includes(round.data.status) : false;
+  const prepared = usePrepared(roundId, runnable);
   const runs = useRuns(roundId);
   const [selected, setSelected] = useState<string | null>(null);
 
   return (
     <>
-      <nav aria-label={t('admissions.round.breadcrumb')} className="breadcrumb">
-        <Link to="/admissions/rounds">{t('admissions.rounds.title')}</Link> ›{' '}
-        <Link to={`/admissions/rounds/${roundId}`}>{round.data?.name ?? t('admissions.round.title')}</Link>
-      </nav>
+      <RoundBreadcrumb roundId={roundId} name={round.data?.name} />
       <h1>{t('admissions.allocation.title')}</h1>
       {round.data && (
         <p className="lead">
@@ -41,7 +41,8 @@ export function AllocationPage() {
       {round.data?.level === 10 && <ExamScores round={round.data} />}
       <section aria-labelledby="inputs-title" className="card">
         <h2 id="inputs-title">{t('admissions.allocation.inputs')}</h2>
-        {prepared.isPending && <Loading />}
+        {round.data && !runnable && <p className="notice">{t('admissions.allocation.notYet')}</p>}
+        {runnable && prepared.isPending && <Loading />}
         {prepared.isError && <ErrorAlert error={prepared.error} onRetry={() => void prepared.refetch()} />}
         {prepared.data && (
           <RunControls
@@ -90,14 +91,13 @@ function RunControls({
 
   return (
     <>
-      <p>
-        <strong>{t('admissions.allocation.hash')}</strong>
-        <br />
-        <code className="id" data-testid="inputs-hash">
-          {prepared.inputsSha256}
-        </code>
-      </p>
       <dl className="facts">
+        <dt>{t('admissions.allocation.hash')}</dt>
+        <dd>
+          <code className="id" data-testid="inputs-hash">
+            {prepared.inputsSha256}
+          </code>
+        </dd>
         <dt>{t('admissions.allocation.applicants')}</dt>
         <dd>{formatNumber(prepared.applicants)}</dd>
         <dt>{t('admissions.allocation.schools')}</dt>

@@ -2,9 +2,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamScore } from '../../../shared/admission-exam-scores.schema.ts';
 import { FormStatus } from '../../ui/error-alert.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useCorrectScore } from './allocation-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { numberText, toNumber } from './round-section.tsx';
 
 /** Sets or corrects one application's exam scores, with the reason for the audit trail. */

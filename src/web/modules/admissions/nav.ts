@@ -1,16 +1,15 @@
 import type { NavItem } from '../types.ts';
 
-/**
- * One entry for the staff pages of admissions. A nav item carries one permission; every role
- * holding `admissions.manage` or `admissions.allocate` also holds `admissions.review`
- * (migration 0006), so `admissions.review` shows it to all three.
- */
+/** Who may read rounds (round-context.ts readScope): configuring or reviewing staff. */
+export const ROUND_READERS = ['admissions.manage', 'admissions.review'] as const;
+
+/** One entry for the staff pages of admissions (rounds, allocation, results). */
 export const nav: NavItem[] = [
   {
     path: '/admissions/rounds',
     labelKey: 'admissions.nav',
     descriptionKey: 'admissions.navDesc',
-    permission: 'admissions.review',
+    permission: ROUND_READERS,
     order: 40,
   },
 ];

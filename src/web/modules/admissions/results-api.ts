@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ChildrenWithoutApplicationPage,
   ReleaseOutcome,
   StaffResult,
   StaffResultPage,
@@ -54,3 +55,23 @@ export function useSupplementary(roundId: string) {
     onSuccess: invalidate,
   });
 }
+
+/** GET …/communes/:unitId/children-without-application: the commune's children of the age with no application (audited). */
+export function useChildrenWithoutApplication(
+  communeId: string | undefined,
+  query: { level: number; roundId: string; page: number },
+) {
+  return useQuery({
+    queryKey: ['admission-children-without', communeId, query],
+    queryFn: ({ signal }) =>
+      apiGet<ChildrenWithoutApplicationPage>(
+        `/api/admissions/communes/${communeId}/children-without-application`,
+        { ...query, pageSize: CHILDREN_PAGE_SIZE },
+        signal,
+      ),
+    enabled: !!communeId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const CHILDREN_PAGE_SIZE = 50;

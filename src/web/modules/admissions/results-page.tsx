@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { hasPermission, useMe } from '../../lib/session.ts';
@@ -12,6 +12,7 @@ import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { useRound } from './admissions-api.ts';
 import { useConfirmByStaff, useResults } from './results-api.ts';
 import { ReleasePanel } from './results-release.tsx';
+import { RoundBreadcrumb } from './round-breadcrumb.tsx';
 
 const CONFIRMATIONS = ['pending', 'confirmed', 'released', 'not_applicable'] as const;
 
@@ -34,10 +35,7 @@ export function ResultsPage() {
 
   return (
     <>
-      <nav aria-label={t('admissions.round.breadcrumb')} className="breadcrumb">
-        <Link to="/admissions/rounds">{t('admissions.rounds.title')}</Link> ›{' '}
-        <Link to={`/admissions/rounds/${roundId}`}>{round.data?.name ?? t('admissions.round.title')}</Link>
-      </nav>
+      <RoundBreadcrumb roundId={roundId} name={round.data?.name} />
       <h1>{t('admissions.results.title')}</h1>
       {round.data && (
         <p className="lead">

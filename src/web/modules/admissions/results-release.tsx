@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router';
 import type { RoundDetail } from '../../../shared/admissions.schema.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { FormStatus } from '../../ui/error-alert.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { useRelease, useSupplementary } from './results-api.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundDetail } from '../../../shared/admissions.schema.ts';
+import { FieldError } from '../../ui/form-fields.tsx';
 import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { useCommunes, useRoundWrites } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { FieldError } from './form-fields.tsx';
 import { RoundSection } from './round-section.tsx';
 
 interface Row {
@@ -105,7 +105,7 @@ export function CatchmentsSection({ round, editable }: { round: RoundDetail; edi
                             </option>
                           ))}
                         </select>
-                        <FieldError id={`catchment-${i}-school-error`} error={err('schoolId')} />
+                        <FieldError id={`catchment-${i}-school`} error={err('schoolId')} />
                       </div>
                     </td>
                     <td data-label={t('admissions.catchments.commune')}>
@@ -122,7 +122,7 @@ export function CatchmentsSection({ round, editable }: { round: RoundDetail; edi
                             </option>
                           ))}
                         </select>
-                        <FieldError id={`catchment-${i}-commune-error`} error={err('communeId')} />
+                        <FieldError id={`catchment-${i}-commune`} error={err('communeId')} />
                       </div>
                     </td>
                     <td data-label={t('admissions.catchments.village')}>
@@ -135,7 +135,7 @@ export function CatchmentsSection({ round, editable }: { round: RoundDetail; edi
                           aria-describedby={err('village') ? `catchment-${i}-village-error` : undefined}
                           onChange={(e) => update(i, { village: e.target.value })}
                         />
-                        <FieldError id={`catchment-${i}-village-error`} error={err('village')} />
+                        <FieldError id={`catchment-${i}-village`} error={err('village')} />
                       </div>
                     </td>
                     <td className="cell-actions">

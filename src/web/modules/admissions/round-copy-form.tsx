@@ -2,9 +2,9 @@ import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundCopyResult, RoundSummary } from '../../../shared/admissions.schema.ts';
 import { FormStatus } from '../../ui/error-alert.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useCopyRound } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { nextSchoolYear } from './round-labels.ts';
 
 /**

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineInput } from '../../../shared/admissions.schema.ts';
 import { useMe } from '../../lib/session.ts';
 import { FormStatus } from '../../ui/error-alert.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useCommunes, useCreateRound } from './admissions-api.ts';
 import { DateTimeField } from './date-time-field.tsx';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { defaultRules } from './round-defaults.ts';
 import { currentSchoolYear, LEVELS, TIMELINE_FIELDS } from './round-labels.ts';
 

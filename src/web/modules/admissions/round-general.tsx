@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundDetail, Timeline } from '../../../shared/admissions.schema.ts';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useRoundWrites } from './admissions-api.ts';
 import { DateTimeField } from './date-time-field.tsx';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { TIMELINE_FIELDS } from './round-labels.ts';
 import { RoundSection } from './round-section.tsx';
 

@@ -90,6 +90,11 @@ function RoundView({ round }: { round: RoundDetail }) {
           <li>
             <Link to={`/admissions/dashboard?roundId=${round.id}`}>{t('admissions.round.dashboard')}</Link>
           </li>
+          {round.level !== 10 && (
+            <li>
+              <Link to={`${base}/children-without-application`}>{t('admissions.round.children')}</Link>
+            </li>
+          )}
         </ul>
       </nav>
       <StatusPanel round={round} />

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriorityGroup, RoundDetail } from '../../../shared/admissions.schema.ts';
+import { FieldError, TextField } from '../../ui/form-fields.tsx';
 import { useRoundWrites } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { FieldError, TextField } from './form-fields.tsx';
 import { numberText, RoundSection, toNumber } from './round-section.tsx';
 
 interface Row {
@@ -112,7 +112,7 @@ export function PrioritySection({ round, editable }: { round: RoundDetail; edita
                 onChange={(e) => update(i, { evidenceVi: e.target.value })}
               />
             </div>
-            <FieldError id={`pg-${i}-error`} error={errors[`priorityGroups.${i}`]} />
+            <FieldError id={`pg-${i}`} error={errors[`priorityGroups.${i}`]} />
             <div className="actions">
               <button
                 type="button"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AdmissionRules } from '../../../shared/admissions.schema.ts';
-import { FieldError, TextField } from './form-fields.tsx';
+import { FieldError, TextField } from '../../ui/form-fields.tsx';
 import { FIXED_TIE_BREAKERS } from './round-labels.ts';
 import { numberText, toNumber } from './round-section.tsx';
 
@@ -127,7 +127,7 @@ export function ExamRulesFields({ state, onChange, errors }: Props) {
             </div>
           );
         })}
-        <FieldError id="subjects-error" error={errors['rules.subjects']} />
+        <FieldError id="subjects" error={errors['rules.subjects']} />
         <button
           type="button"
           className="button secondary"
@@ -166,7 +166,7 @@ export function ExamRulesFields({ state, onChange, errors }: Props) {
             />
           ))}
         </div>
-        <FieldError id="offsets-error" error={errors['rules.wishOffsets']} />
+        <FieldError id="offsets" error={errors['rules.wishOffsets']} />
       </fieldset>
       <div className="checkbox">
         <input
@@ -216,7 +216,7 @@ export function ExamRulesFields({ state, onChange, errors }: Props) {
                   <span className="visually-hidden"> {tieLabel(tb)}</span>
                 </button>
               </span>
-              <FieldError id={`tie-${i}-error`} error={errors[`rules.tieBreakers.${i}`]} />
+              <FieldError id={`tie-${i}`} error={errors[`rules.tieBreakers.${i}`]} />
             </li>
           ))}
         </ol>

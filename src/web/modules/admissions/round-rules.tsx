@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundDetail } from '../../../shared/admissions.schema.ts';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useRoundWrites } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { ExamRulesFields, type ExamRulesState, examRulesOf, examStateOf } from './round-rules-exam.tsx';
 import { RoundSection, toNumber } from './round-section.tsx';
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { RoundDetail } from '../../../shared/admissions.schema.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDebounced } from '../../lib/hooks.ts';
+import { FieldError } from '../../ui/form-fields.tsx';
 import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { useRoundWrites, useSchoolSearch } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { FieldError } from './form-fields.tsx';
 import { RoundSection, toNumber } from './round-section.tsx';
 
 interface Row {
@@ -136,7 +136,7 @@ export function SchoolsSection({ round, editable }: { round: RoundDetail; editab
                     <th scope="row">
                       {r.name}
                       <span className="code-line">{r.communeName}</span>
-                      <FieldError id={`school-${i}-error`} error={err('schoolId')} />
+                      <FieldError id={`school-${i}`} error={err('schoolId')} />
                     </th>
                     <td data-label={t('admissions.schools.classes')}>
                       <div>
@@ -148,7 +148,7 @@ export function SchoolsSection({ round, editable }: { round: RoundDetail; editab
                           aria-describedby={err('classes') ? `school-${i}-classes-error` : undefined}
                           onChange={(e) => update(i, { classes: e.target.value })}
                         />
-                        <FieldError id={`school-${i}-classes-error`} error={err('classes')} />
+                        <FieldError id={`school-${i}-classes`} error={err('classes')} />
                       </div>
                     </td>
                     <td data-label={t('admissions.schools.pupils')}>
@@ -161,7 +161,7 @@ export function SchoolsSection({ round, editable }: { round: RoundDetail; editab
                           aria-describedby={err('pupilsPerClass') ? `school-${i}-pupils-error` : undefined}
                           onChange={(e) => update(i, { pupilsPerClass: e.target.value })}
                         />
-                        <FieldError id={`school-${i}-pupils-error`} error={err('pupilsPerClass')} />
+                        <FieldError id={`school-${i}-pupils`} error={err('pupilsPerClass')} />
                       </div>
                     </td>
                     <td data-label={t('admissions.schools.seats')}>
@@ -184,7 +184,7 @@ export function SchoolsSection({ round, editable }: { round: RoundDetail; editab
                           value={r.note}
                           onChange={(e) => update(i, { note: e.target.value })}
                         />
-                        <FieldError id={`school-${i}-note-error`} error={err('note')} />
+                        <FieldError id={`school-${i}-note`} error={err('note')} />
                       </div>
                     </td>
                     <td className="cell-actions">

@@ -16,9 +16,6 @@ interface Props {
   children: ReactNode;
 }
 
-/** A fieldset used only to disable its fields at once, without a frame of its own. */
-const PLAIN = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;
-
 /**
  * One section of a round's configuration, saved on its own: its fields (disabled when the
  * user may not change them), a save button, and the outcome announced below.
@@ -34,7 +31,7 @@ export function RoundSection({ id, title, lead, editable, saving, error, saved, 
       <h2 id={`${id}-title`}>{title}</h2>
       {lead && <p className="hint">{lead}</p>}
       <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <fieldset disabled={!editable} style={PLAIN}>
+        <fieldset disabled={!editable} className="fieldset-plain">
           <div className="form">{children}</div>
         </fieldset>
         <FormStatus error={error} success={saved ? t('admissions.saved') : null} />

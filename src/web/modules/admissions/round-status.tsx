@@ -4,9 +4,9 @@ import type { RoundDetail, RoundStatus } from '../../../shared/admissions.schema
 import { formatDateTime } from '../../lib/format.ts';
 import { hasPermission, useMe } from '../../lib/session.ts';
 import { FormStatus } from '../../ui/error-alert.tsx';
+import { TextField } from '../../ui/form-fields.tsx';
 import { useRoundWrites } from './admissions-api.ts';
 import { fieldErrors } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
 import { TRANSITIONS } from './round-labels.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,35 @@ const ACTIONS = [
 ];
 const ENTITIES = ['user', 'school', 'org_unit', 'settings'];
 
+/** Actions the server builds from a variable (round-context.ts, dossier-steps.ts), spelled out. */
+const BUILT_ACTIONS = [
+  'admissions.round.create',
+  'admissions.round.update',
+  'admissions.round.copy',
+  'admissions.round.status',
+  'admissions.round.lottery_seed.publish',
+  ...['submit', 'resubmit', 'withdraw', 'start_review', 'request_supplement', 'approve', 'reject'].map(
+    (a) => `dossiers.${a}`,
+  ),
+];
+
+/** Every `action: '…'` and `entityType: '…'` literal in the server's source (tests excluded). */
+function scanServer(): { actions: Set<string>; entities: Set<string> } {
+  const root = join(import.meta.dirname, '../../../server');
+  const actions = new Set<string>();
+  const entities = new Set<string>();
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(/\baction: (?:[a-z]+ \? )?'([a-z0-9_.]+\.[a-z0-9_.]+)'(?: : '([a-z0-9_.]+)')?/g)) {
+      actions.add(m[1] as string);
+      if (m[2]) actions.add(m[2]);
+    }
+    for (const m of text.matchAll(/\bentityType: '([a-z0-9_]+)'/g)) entities.add(m[1] as string);
+  }
+  return { actions, entities };
+}
+
 type Tree = { [key: string]: string | Tree };
 const localesDir = join(import.meta.dirname, '../../../../public/locales');
 const pack = (code: string) => JSON.parse(readFileSync(join(localesDir, `${code}.json`), 'utf8')) as Tree;
@@ -58,6 +87,15 @@ describe('audit labels', () => {
     const tree = pack(code);
     for (const action of ACTIONS) expect(typeof get(tree, auditActionKey(action) as string), action).toBe('string');
     for (const type of ENTITIES) expect(typeof get(tree, auditEntityKey(type) as string), type).toBe('string');
+  });
+
+  it.each(['vi', 'en'])('has a %s label for every audit action literal in src/server', (code) => {
+    const tree = pack(code);
+    const { actions, entities } = scanServer();
+    expect(actions.size).toBeGreaterThan(30);
+    for (const action of [...actions, ...BUILT_ACTIONS])
+      expect(typeof get(tree, auditActionKey(action) as string), action).toBe('string');
+    for (const type of entities) expect(typeof get(tree, auditEntityKey(type) as string), type).toBe('string');
   });
 
   it('labels the common actions as an administrator would say them', () => {

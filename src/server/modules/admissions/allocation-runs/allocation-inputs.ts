@@ -16,7 +16,7 @@ export interface CatchmentKey {
  * `admission_catchments.village_key`). Wishes for schools no longer in the round are dropped.
  */
 export function buildCatchmentInput(args: {
-  seed: string;
+  seed: string | null;
   schools: readonly { school_id: string; name: string; seats: number }[];
   catchments: readonly CatchmentKey[];
   applications: readonly CountedApplication[];

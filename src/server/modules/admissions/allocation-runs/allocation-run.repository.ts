@@ -7,12 +7,14 @@ import type { Executor } from '../../../platform/db/database.ts';
  */
 
 /**
- * Dossier states that take part in an allocation: every application still alive once
- * registration has closed, whether or not its review is finished (submitted, in review, waiting
- * for or back from a supplement, approved). Drafts were never filed; withdrawn and rejected
- * applications no longer ask for a seat.
+ * Dossier states that take part in an allocation: approved applications only. A round moves
+ * to allocation only when every application is decided (admissions-hooks.ts), so nothing
+ * unverified takes a seat; rejected and withdrawn applications ask for none.
  */
-export const COUNTED_STATES = ['submitted', 'in_review', 'supplement_requested', 'resubmitted', 'approved'] as const;
+export const COUNTED_STATES = ['approved'] as const;
+
+/** Applications still alive: filed and neither rejected nor withdrawn (decided or not). */
+export const LIVE_STATES = ['submitted', 'in_review', 'supplement_requested', 'resubmitted', 'approved'] as const;
 
 /** The applications counted for allocation, with the village key matched like catchments' village_key. */
 export function findCountedApplications(db: Executor, roundId: string) {

@@ -12,7 +12,7 @@ import {
   hashCatchmentInputs,
   type ResultDiff,
 } from '../allocation/index.ts';
-import { groupsOf, levelOf } from '../rounds/round.presenter.ts';
+import { groupsOf, levelOf, rulesOf } from '../rounds/round.presenter.ts';
 import { findRound, lockRound, type RoundRow } from '../rounds/round.repository.ts';
 import { findRoundSchools } from '../rounds/round-schools.repository.ts';
 import { buildCatchmentInput } from './allocation-inputs.ts';
@@ -135,7 +135,8 @@ export class AllocationRunService {
     ]);
     const priorityRanks = new Map(groupsOf(round).flatMap((g) => (g.rank === null ? [] : [[g.code, g.rank] as const])));
     const input = buildCatchmentInput({
-      seed: round.lottery_seed ?? '',
+      // No lottery in the rules: the seats left go in order of receipt (seed null).
+      seed: lotteryOf(round) ? (round.lottery_seed ?? '') : null,
       schools,
       catchments,
       applications,
@@ -194,7 +195,7 @@ export class AllocationRunService {
         const round = await this.#authorise(trx, actor, roundId);
         found(await lockRound(trx, roundId));
         if (levelOf(round) === 10) return this.#runGrade10(trx, actor, round, body, observe);
-        if (!round.lottery_seed_published_at)
+        if (lotteryOf(round) && !round.lottery_seed_published_at)
           throw unprocessable('Cần công bố mã bốc thăm trước.', 'Publish the lottery seed first.');
         const { input, dossiers } = await this.#inputs(trx, round);
         const hash = hashCatchmentInputs(input);
@@ -335,4 +336,10 @@ export class AllocationRunService {
     if (!('seed' in ra) && !('seed' in rb)) return diffResults(ra, rb);
     throw unprocessable('Hai lần xét tuyển khác loại.', 'The two runs are of different kinds.');
   }
+}
+
+/** Whether a grade-1/6 round draws lots for the seats its catchment children leave. */
+function lotteryOf(round: RoundRow): boolean {
+  const rules = rulesOf(round);
+  return rules.method === 'catchment' && rules.lotteryForOutOfCatchment;
 }

@@ -14,7 +14,7 @@ export interface SchoolSummary extends CatchmentSchoolResult {
 /** What a run stores in `admission_allocation_runs.summary` and returns. */
 export interface RunSummary {
   readonly level: 1 | 6;
-  readonly seed: string;
+  readonly seed: string | null;
   readonly applicants: number;
   readonly placed: number;
   readonly unplaced: number;

@@ -43,7 +43,7 @@ describe('allocateCatchment (properties)', () => {
         const r = allocateCatchment(input);
         const order = (id: string, rank: number | null) => [
           rank ?? Number.POSITIVE_INFINITY,
-          lotteryNumber(input.seed, id),
+          lotteryNumber(input.seed!, id),
         ];
         input.schools.forEach((school, s) => {
           const res = r.schools[s]!;

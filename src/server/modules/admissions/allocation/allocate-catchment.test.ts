@@ -22,6 +22,24 @@ describe('allocateCatchment', () => {
     expect(reasons(r)).toMatchObject({ c1: 'in_catchment', o1: 'seats_full' });
   });
 
+  it('without a lottery, gives the seats left by priority group, then in order of receipt', () => {
+    const applicants = [
+      child('TS1-2026-000003', 'A', false, 2),
+      child('TS1-2026-000001', 'A', false, 2),
+      child('TS1-2026-000004', 'A', false, 1),
+      child('TS1-2026-000002', 'A', false, 2),
+    ];
+    const r = allocateCatchment({ seed: null, schools: [school('A', 3)], applicants });
+    expect(reasons(r)).toEqual({
+      'TS1-2026-000004': 'priority_group',
+      'TS1-2026-000001': 'receipt_order',
+      'TS1-2026-000002': 'receipt_order',
+      'TS1-2026-000003': 'seats_full',
+    });
+    expect(formatCatchmentResult(r.applicants[1]!, 'vi')).toBe('Trường Tiểu học A: trúng tuyển theo thứ tự nộp hồ sơ');
+    expect(formatCatchmentResult(r.applicants[0]!, 'en')).toBe('Trường Tiểu học A: not admitted: seats full');
+  });
+
   it('fills the remaining seats by priority group before any lottery', () => {
     const applicants = [
       child('c1', 'A', true),

@@ -25,7 +25,8 @@ export function allocateCatchment(input: CatchmentInput): CatchmentResult {
   const { seed, schools, applicants } = input;
   const schoolIndex = indexSchools(input);
   const n = applicants.length;
-  const lottery = applicants.map((a) => lotteryNumber(seed, a.id));
+  // Without a lottery every number is 0, so the order falls to the ids: the order of receipt.
+  const lottery = applicants.map((a) => (seed === null ? 0 : lotteryNumber(seed, a.id)));
   const group = applicants.map((a) => a.priorityRank ?? Number.POSITIVE_INFINITY);
   const order = applicants.map((_, i) => i);
   order.sort(
@@ -70,7 +71,7 @@ export function allocateCatchment(input: CatchmentInput): CatchmentResult {
         reasonOf[i] = 'priority_group';
         byGroup.set(group[i]!, (byGroup.get(group[i]!) ?? 0) + 1);
       } else {
-        reasonOf[i] = 'lottery';
+        reasonOf[i] = seed === null ? 'receipt_order' : 'lottery';
         lastAdmittedLottery = Math.max(lastAdmittedLottery ?? 0, lottery[i]!);
       }
     }
@@ -85,7 +86,7 @@ export function allocateCatchment(input: CatchmentInput): CatchmentResult {
       byPriorityGroup: [...byGroup]
         .sort((a, b) => a[0] - b[0])
         .map(([priorityRank, k]) => ({ priorityRank, admitted: k })),
-      byLottery: count('lottery'),
+      byLottery: count('lottery') + count('receipt_order'),
       seatsAvailable: count('seats_available'),
       lotteryGroup: lastAdmittedLottery === null ? null : { priorityRank: Number.isFinite(best) ? best : null },
       lastAdmittedLottery,
@@ -142,7 +143,7 @@ function insertionPoint(list: readonly number[], r: number, rank: Int32Array): n
 }
 
 function indexSchools(input: CatchmentInput): Map<string, number> {
-  if (input.seed.length === 0) throw new AllocationInputError('the lottery seed is empty');
+  if (input.seed !== null && input.seed.length === 0) throw new AllocationInputError('the lottery seed is empty');
   const index = new Map<string, number>();
   input.schools.forEach((s, k) => {
     if (index.has(s.id)) throw new AllocationInputError(`duplicate school id ${s.id}`);

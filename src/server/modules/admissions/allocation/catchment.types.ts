@@ -20,8 +20,12 @@ export interface CatchmentApplicant {
 }
 
 export interface CatchmentInput {
-  /** Published before the draw; see `lotteryNumber`. */
-  readonly seed: string;
+  /**
+   * Published before the draw; see `lotteryNumber`. Null: the round has no lottery, and the
+   * seats left go by priority group, then in order of receipt (applicant ids are dossier codes,
+   * numbered as received).
+   */
+  readonly seed: string | null;
   readonly schools: readonly CatchmentSchool[];
   readonly applicants: readonly CatchmentApplicant[];
 }
@@ -31,7 +35,7 @@ export interface CatchmentInput {
  * it was admitted by lottery within the group that the seats ran out in; or every applicant to
  * the school got in (no competition).
  */
-export type CatchmentReason = 'in_catchment' | 'priority_group' | 'lottery' | 'seats_available';
+export type CatchmentReason = 'in_catchment' | 'priority_group' | 'lottery' | 'receipt_order' | 'seats_available';
 
 export interface CatchmentWishResult {
   readonly schoolId: string;
@@ -75,7 +79,7 @@ export interface CatchmentSchoolResult {
 
 /** Applicants and schools in input order. */
 export interface CatchmentResult {
-  readonly seed: string;
+  readonly seed: string | null;
   readonly applicants: readonly CatchmentApplicantResult[];
   readonly schools: readonly CatchmentSchoolResult[];
 }

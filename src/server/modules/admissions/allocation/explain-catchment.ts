@@ -6,6 +6,7 @@ const TEXT = {
     in_catchment: 'trúng tuyển (cư trú trong địa bàn tuyển sinh)',
     priority_group: (g: number | null) => `trúng tuyển (nhóm ưu tiên ${g})`,
     lottery: (x: number, y: number) => `trúng tuyển theo bốc thăm (số ${x} ≤ số cuối cùng trúng tuyển ${y})`,
+    receipt_order: 'trúng tuyển theo thứ tự nộp hồ sơ',
     seats_available: 'trúng tuyển (còn chỉ tiêu)',
     full: 'không trúng tuyển, hết chỉ tiêu',
     fullLottery: (x: number, y: number) =>
@@ -17,6 +18,7 @@ const TEXT = {
     in_catchment: 'admitted (lives in the catchment)',
     priority_group: (g: number | null) => `admitted (priority group ${g})`,
     lottery: (x: number, y: number) => `admitted by lottery (number ${x} ≤ last admitted number ${y})`,
+    receipt_order: 'admitted in order of receipt',
     seats_available: 'admitted (seats available)',
     full: 'not admitted: seats full',
     fullLottery: (x: number, y: number) => `not admitted: seats full (lottery number ${x} > last admitted number ${y})`,
@@ -32,14 +34,20 @@ const TEXT = {
  */
 export function formatCatchmentResult(result: CatchmentApplicantResult, locale: Locale): string {
   const t = TEXT[locale];
+  // A round without a lottery gives everyone the number 0 (a drawn 48-bit number is 0 with
+  // chance 2^-48): then there is no number to compare.
+  const drawn = result.lottery !== 0;
   const line = (w: CatchmentWishResult): string => {
     if (w.outcome === 'not_considered') return t.not_considered;
     if (w.outcome === 'seats_full') {
       const last = w.lastAdmitted;
-      return last && last.priorityRank === result.priorityRank ? t.fullLottery(result.lottery, last.lottery) : t.full;
+      return drawn && last && last.priorityRank === result.priorityRank
+        ? t.fullLottery(result.lottery, last.lottery)
+        : t.full;
     }
     if (w.reason === 'priority_group') return t.priority_group(result.priorityRank);
     if (w.reason === 'lottery') return t.lottery(result.lottery, w.lastAdmitted?.lottery ?? result.lottery);
+    if (w.reason === 'receipt_order') return t.receipt_order;
     return w.reason === 'in_catchment' ? t.in_catchment : t.seats_available;
   };
   const parts = result.wishes.map((w) => `${w.schoolName}: ${line(w)}`);

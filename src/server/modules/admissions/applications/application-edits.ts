@@ -59,6 +59,7 @@ export class ApplicationEdits {
     const set: Parameters<typeof repo.updateApplication>[2] = {
       ...(patch.wishes && { wishes: patch.wishes }),
       ...(patch.priorityGroup !== undefined && { priority_group: patch.priorityGroup }),
+      ...(patch.guardians && { guardians: JSON.stringify(patch.guardians) }),
     };
     if (patch.residence) {
       const registry = row.registry_match

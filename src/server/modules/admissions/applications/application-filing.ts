@@ -146,6 +146,12 @@ export class ApplicationFiling {
       registry_match: resident !== undefined,
       wishes: body.wishes,
       priority_group: body.priorityGroup,
+      // The family's own list; none given: the registry's parents of the child (no phones).
+      guardians: JSON.stringify(
+        body.guardians.length > 0
+          ? body.guardians
+          : (resident?.guardians ?? []).map((g) => ({ fullName: g.fullName, relation: g.relation, phone: null })),
+      ),
       contact_channel: contact.channel,
       contact_address: contact.address,
     };

@@ -37,6 +37,7 @@ export function presentStatus(
     version: row.version,
     schoolWishes: row.wishes.map((id) => ({ id, name: schoolName(round, id) })),
     priorityGroup: row.priority_group,
+    guardians: row.guardians,
     registryMatch: row.registry_match,
     residenceStatus: row.residence_status,
     timeline,

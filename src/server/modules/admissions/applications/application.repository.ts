@@ -24,6 +24,8 @@ export interface ApplicationValues {
   registry_match: boolean;
   wishes: string[];
   priority_group: string | null;
+  /** JSON of [{fullName, relation, phone}]. */
+  guardians: string;
   contact_channel: 'sms' | 'email';
   contact_address: string;
 }
@@ -43,6 +45,7 @@ const columns = [
   'registry_match',
   'wishes',
   'priority_group',
+  'guardians',
   'contact_channel',
   'contact_address',
   'version',
@@ -102,6 +105,7 @@ export async function updateApplication(
       ApplicationValues,
       | 'wishes'
       | 'priority_group'
+      | 'guardians'
       | 'residence_commune_id'
       | 'residence_village'
       | 'residence_status'

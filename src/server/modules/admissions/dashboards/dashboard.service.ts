@@ -111,7 +111,7 @@ export class DashboardService {
       await this.#p.access.require(actor, 'admissions.manage', { unitId: round.running_unit_id });
       if (published && round.status !== 'open')
         throw new AppError('request.invalid', {
-          details: [{ path: 'body.published', message: `${round.status}` }],
+          details: [{ path: 'body.published', message: `trạng thái hiện tại / current status: ${round.status}` }],
           hint: {
             vi: 'Chỉ công bố nhu cầu khi kỳ tuyển sinh đang mở đăng ký.',
             en: 'Demand can be published only while the round is open for registration.',

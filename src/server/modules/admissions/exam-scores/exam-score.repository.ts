@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import { COUNTED_STATES } from '../allocation-runs/allocation-run.repository.ts';
+import { LIVE_STATES } from '../allocation-runs/allocation-run.repository.ts';
 import type { StoredScore } from './exam-score-import-plan.ts';
 
 /**
  * SQL of grade-10 exam scores. Applications are read with the dossier engine's state; only those
- * taking part in the allocation (COUNTED_STATES) are listed or may receive scores.
+ * taking part in the allocation (LIVE_STATES) are listed or may receive scores.
  */
 
 /** The applications of a round taking part in the allocation, by dossier code. */
@@ -15,7 +15,7 @@ export function findRoundApplications(db: Executor, roundId: string) {
     .innerJoin('dossiers as d', 'd.id', 'a.dossier_id')
     .select(['a.dossier_id', 'a.dossier_code', 'a.child_name', 'a.priority_group'])
     .where('a.round_id', '=', roundId)
-    .where('d.state', 'in', [...COUNTED_STATES])
+    .where('d.state', 'in', [...LIVE_STATES])
     .orderBy('a.dossier_code')
     .execute();
 }
@@ -137,7 +137,7 @@ export async function listScores(
     .innerJoin('dossiers as d', 'd.id', 'a.dossier_id')
     .leftJoin('admission_exam_scores as s', 's.dossier_id', 'a.dossier_id')
     .where('a.round_id', '=', roundId)
-    .where('d.state', 'in', [...COUNTED_STATES]);
+    .where('d.state', 'in', [...LIVE_STATES]);
   if (f.missing) base = base.where('s.dossier_id', 'is', null);
   if (f.q) {
     const like = `%${f.q}%`;
@@ -186,7 +186,7 @@ export function findByRegistrationNo(db: Executor, roundId: string, registration
 export async function countMissing(db: Executor, roundId: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM admission_applications a JOIN dossiers d ON d.id = a.dossier_id
-     WHERE a.round_id = ${roundId} AND d.state = ANY(${[...COUNTED_STATES]}::text[])
+     WHERE a.round_id = ${roundId} AND d.state = ANY(${[...LIVE_STATES]}::text[])
        AND NOT EXISTS (SELECT 1 FROM admission_exam_scores s WHERE s.dossier_id = a.dossier_id)`.execute(db);
   return rows[0]!.n;
 }

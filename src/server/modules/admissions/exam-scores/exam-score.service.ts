@@ -12,7 +12,7 @@ import { AppError, found } from '../../../platform/errors.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { openWorkbook } from '../../org/org-import.service.ts';
 import { fold } from '../../org/org-xlsx.ts';
-import { COUNTED_STATES, findFinalRun } from '../allocation-runs/allocation-run.repository.ts';
+import { findFinalRun, LIVE_STATES } from '../allocation-runs/allocation-run.repository.ts';
 import { groupsOf, levelOf, rulesOf } from '../rounds/round.presenter.ts';
 import { findRound, lockRound, type RoundRow } from '../rounds/round.repository.ts';
 import * as repo from './exam-score.repository.ts';
@@ -224,7 +224,7 @@ export class ExamScoreService {
     return this.#p.db.transaction().execute(async (trx) => {
       await this.#requireOpen(trx, roundId);
       const app = found(await repo.findApplication(trx, roundId, dossierId));
-      if (!(COUNTED_STATES as readonly string[]).includes(app.state))
+      if (!(LIVE_STATES as readonly string[]).includes(app.state))
         throw invalid(
           'Hồ sơ đã rút hoặc bị từ chối, không nhận điểm.',
           'The application was withdrawn or rejected; it takes no scores.',

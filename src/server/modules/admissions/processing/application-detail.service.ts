@@ -50,6 +50,7 @@ export class ApplicationDetailService {
       dossierCode: row.dossier_code,
       round: { id: round.id, name: round.name, level: round.level },
       child: { fullName: row.child_name, dateOfBirth: row.date_of_birth, gender: row.gender },
+      guardians: row.guardians,
       residence: {
         commune: { id: row.residence_commune_id, name: names.get(row.residence_commune_id) ?? '' },
         village: row.residence_village,

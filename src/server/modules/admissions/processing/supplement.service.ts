@@ -18,7 +18,8 @@ import { ownApplication } from './parent-access.ts';
  * Documents of a priority claim (or of bonus points for grade 10): the parent may add them at
  * any time before a decision, not only when asked (issue 3: "priority claims with document upload").
  */
-const CLAIM_DOCUMENTS: readonly string[] = ['UU_TIEN', 'KHUYEN_KHICH'];
+/** Documents a family may add on its own until the decision: proof of a claim it made. */
+const CLAIM_DOCUMENTS: readonly string[] = ['UU_TIEN', 'KHUYEN_KHICH', 'CU_TRU'];
 
 /**
  * The parent's side of processing (issue 3, item 3): documents asked for in a supplement
@@ -51,8 +52,8 @@ export class SupplementService {
     if (isFinal(state) || !CLAIM_DOCUMENTS.includes(who.documentCode))
       throw new AppError('dossier.invalid_transition', {
         hint: {
-          vi: 'Chỉ nộp thêm giấy tờ khi nhà trường yêu cầu bổ sung, trừ giấy tờ chứng minh ưu tiên.',
-          en: 'Documents are added when the school asks for them, except proof of priority.',
+          vi: 'Chỉ nộp thêm giấy tờ khi nhà trường yêu cầu bổ sung, trừ giấy tờ chứng minh ưu tiên hoặc nơi cư trú.',
+          en: 'Documents are added when the school asks for them, except proof of priority or of residence.',
         },
       });
     // A priority claim's proof may come any time before a decision: the engine's rules apply,

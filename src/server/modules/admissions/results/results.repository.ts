@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { ResultConfirmation, ResultOutcome } from '../../../platform/db/types-results.ts';
+import { LIVE_STATES } from '../allocation-runs/allocation-run.repository.ts';
 
 /**
  * SQL of published results (admission_results, admission_result_publications). Reads the final
@@ -322,7 +323,7 @@ export function findResultsOfChild(db: Executor, roundId: string, applicantKey: 
 }
 
 /** Dossier states of an application that still asks for a seat (not a draft, not withdrawn or refused). */
-const ACTIVE_STATES = ['submitted', 'in_review', 'supplement_requested', 'resubmitted', 'approved'] as const;
+const ACTIVE_STATES = LIVE_STATES;
 
 /**
  * Which of these children (applicant keys) have an active application in any round of the level

@@ -19,6 +19,10 @@ export interface RoundHooks {
    * Provided by allocation-runs (a final run is required), wired in admissions.module.ts.
    */
   publishBlocker(roundId: string): Promise<{ vi: string; en: string } | null>;
+  /** Why the round cannot move to allocation yet (applications not yet decided), or null. */
+  allocateBlocker(trx: Executor, roundId: string): Promise<{ vi: string; en: string } | null>;
+  /** Why the round cannot go back from allocation to review (a final run exists), or null. */
+  reopenBlocker(trx: Executor, roundId: string): Promise<{ vi: string; en: string } | null>;
   /**
    * In the transaction that moves a round to `published`: what publication entails elsewhere
    * (the results snapshot and the families' messages, from results/).
@@ -30,5 +34,7 @@ export interface RoundHooks {
 export const pendingHooks: RoundHooks = {
   seatFloor: async () => new Map(),
   publishBlocker: async () => null,
+  allocateBlocker: async () => null,
+  reopenBlocker: async () => null,
   onPublished: async () => {},
 };

@@ -113,9 +113,15 @@ export class RoundStatusService {
         { path, message: `chưa hết hạn đăng ký (${row.register_to.toISOString()}) / registration is still open` },
       ];
     if (to === 'allocating') {
+      const blocker = await this.#c.hooks.allocateBlocker(trx, row.id);
+      if (blocker) return [{ path, message: `${blocker.vi} / ${blocker.en}` }];
       const rules = rulesOf(row);
       if (rules.method === 'catchment' && rules.lotteryForOutOfCatchment && !row.lottery_seed_published_at)
         return [{ path, message: 'cần công bố mã bốc thăm trước / publish the lottery seed first' }];
+    }
+    if (to === 'closed_for_review' && row.status === 'allocating') {
+      const blocker = await this.#c.hooks.reopenBlocker(trx, row.id);
+      if (blocker) return [{ path, message: `${blocker.vi} / ${blocker.en}` }];
     }
     if (to === 'published') {
       const blocker = await this.#c.hooks.publishBlocker(row.id);

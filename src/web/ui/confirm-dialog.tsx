@@ -18,7 +18,6 @@ interface Props {
 /**
  * A modal confirmation on the native <dialog> (showModal): focus moves into it and is kept there,
  * Escape cancels, and focus returns to the button that opened it (WAI-ARIA dialog pattern).
- * Could move to src/web/ui/ for other modules.
  */
 export function ConfirmDialog({ open, title, confirmLabel, danger, busy, children, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
@@ -52,7 +51,7 @@ export function ConfirmDialog({ open, title, confirmLabel, danger, busy, childre
   return (
     <dialog
       ref={ref}
-      className="review-dialog"
+      className="dialog"
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -64,7 +63,7 @@ export function ConfirmDialog({ open, title, confirmLabel, danger, busy, childre
           <h2 id={titleId}>{title}</h2>
           {children}
           <div className="actions">
-            <button type="submit" className={danger ? 'button review-danger' : 'button'} disabled={busy}>
+            <button type="submit" className={danger ? 'button danger' : 'button'} disabled={busy}>
               {confirmLabel}
             </button>
             <button type="button" className="button secondary" onClick={onCancel} disabled={busy}>

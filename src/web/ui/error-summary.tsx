@@ -1,11 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError } from '../lib/api.ts';
 
 /*
- * Form pieces of the parent's pages (WCAG 2.1 AA, GOV.UK error pattern): each error beside its
- * field, and a summary at the top that takes focus and links to each field. They could move to
- * src/web/ui/ if staff forms want the same pattern.
+ * The error summary of a form (WCAG 2.1 AA, GOV.UK error pattern): each error beside its field
+ * (TextField, FieldError in form-fields.tsx), and a summary at the top that takes focus and
+ * links to each field.
  */
 
 /** Field id → message (already translated). */
@@ -62,14 +62,14 @@ export function ErrorSummary({ fields, general, seq }: { fields: FieldErrors; ge
   if (count === 0) return null;
   return (
     <div
-      className="alert alert-error ap-summary"
+      className="alert alert-error error-summary"
       role="alert"
       tabIndex={-1}
       ref={ref}
-      aria-labelledby="ap-summary-title"
+      aria-labelledby="error-summary-title"
     >
-      <h2 id="ap-summary-title" className="ap-summary-title">
-        {t('admissionsPublic.errors.summary', { count })}
+      <h2 id="error-summary-title" className="error-summary-title">
+        {t('error.summary', { count })}
       </h2>
       <ul>
         {general && <li>{general}</li>}
@@ -88,43 +88,5 @@ export function ErrorSummary({ fields, general, seq }: { fields: FieldErrors; ge
         ))}
       </ul>
     </div>
-  );
-}
-
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  id: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-}
-
-/** A labelled text input with its hint and its error, tied together by aria-describedby. */
-export function TextField({ id, label, hint, error, ...input }: FieldProps) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint field-hint">
-          {hint}
-        </p>
-      )}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A field's error line (for fields that are not a TextField: radios, selects, textareas). */
-export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} className="field-error">
-      {error}
-    </p>
   );
 }

@@ -1,0 +1,43 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** A message from the server (or the form) for this field. */
+  error?: string | undefined;
+}
+
+/** A labelled text input with its hint and its error, tied together by aria-describedby. */
+export function TextField({ id, label, hint, error, ...input }: FieldProps) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint field-hint">
+          {hint}
+        </p>
+      )}
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A field's error line, for fields that are not a TextField (radios, selects, textareas, a table
+ * row): its id is `<id>-error`, for the field's aria-describedby.
+ */
+export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="field-error">
+      {error}
+    </p>
+  );
+}
