@@ -320,6 +320,39 @@ describe('status, edits and withdrawal', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ dossierCode: boyCode, state: 'submitted', childName: boy.fullName, version: 1 });
     expect(res.json().timeline.code).toBe(boyCode);
+    // No parents given on the form: the registry's (names and relations, never its phones).
+    expect(res.json().guardians.length).toBeGreaterThan(0);
+    for (const g of res.json().guardians) expect(g).toMatchObject({ relation: expect.any(String), phone: null });
+    expect(res.json()).toMatchObject({ roundId, registerTo: expect.any(String) });
+  });
+
+  it('keeps the parents the family gives, validates them, and lets the family correct them', async () => {
+    const child = unknownChild('740001', 'female');
+    const bad = await submit({
+      ...form(child, 'Thôn Khê Ba'),
+      guardians: [{ fullName: 'A', relation: 'uncle', phone: '12' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.guardians.0.fullName', 'body.guardians.0.phone', 'body.guardians.0.relation']);
+    const guardians = [{ fullName: 'Lê Thị Hồng Nhung', relation: 'mother', phone: '0905123456' }];
+    const ok = await submit({ ...form(child, 'Thôn Khê Ba'), guardians });
+    expect(ok.statusCode).toBe(201);
+    const code = ok.json().dossierCode;
+    const who = `personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`;
+    expect((await call('GET', `${byCode(code)}?${who}`)).json().guardians).toEqual(guardians);
+    const father = { fullName: 'Võ Văn Tâm', relation: 'father', phone: null };
+    const edited = await call('PATCH', byCode(code), {
+      personalId: child.personalId,
+      dateOfBirth: child.dateOfBirth,
+      guardians: [...guardians, father],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().guardians).toEqual([...guardians, father]);
   });
 
   it('answers a wrong date of birth exactly like an unknown code', async () => {
@@ -338,7 +371,12 @@ describe('status, edits and withdrawal', () => {
     const res = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school2], priorityGroup: 'LS' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ version: 2, priorityGroup: 'LS', schoolWishes: [{ id: unit.school2 }] });
-    const versions = await ctx.platform.db.selectFrom('admission_application_versions').selectAll().execute();
+    const versions = await ctx.platform.db
+      .selectFrom('admission_application_versions as v')
+      .innerJoin('admission_applications as a', 'a.dossier_id', 'v.dossier_id')
+      .selectAll('v')
+      .where('a.dossier_code', '=', boyCode)
+      .execute();
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({
       version: 1,
