@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lotteryNumber } from '../../src/server/modules/admissions/allocation/lottery.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
 import {
@@ -122,6 +123,10 @@ let firstRun = '';
 let firstResults: ResultLine[] = [];
 
 describe('allocation before the seed', () => {
+  it('keeps the draw private until the allocation has begun', async () => {
+    expect((await ctx.app.inject(`/api/public/admissions/rounds/${roundId}/lottery`)).statusCode).toBe(404);
+  });
+
   it('shows the inputs hash but refuses to run without the published lottery seed', async () => {
     const prepared = await commune.get(allocation());
     expect(prepared.status).toBe(200);
@@ -267,6 +272,21 @@ describe('final run and publication', () => {
     expect(back.status).toBe(400);
     expect(back.body.error.details[0].message).toContain('final allocation run is made');
     expect((await round.setStatus('published')).status).toBe(200);
+  });
+
+  it('publishes the seed and the exact inputs so that anyone can re-run the draw', async () => {
+    const pub = await ctx.app.inject(`/api/public/admissions/rounds/${roundId}/lottery`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.headers['cache-control']).toContain('public');
+    const body = pub.json();
+    expect(body).toMatchObject({ seed: 'xo-so-2027-05-20', inputsSha256: hash });
+    const ids = body.input.applicants.map((a: { id: string }) => a.id);
+    expect(ids).toContain(late.code);
+    // Nothing personal: dossier codes, wishes, catchment flags and priority ranks only.
+    for (const c of [...insideA, ...insideB, ...outside]) expect(pub.body).not.toContain(c.fullName);
+    const run = (await commune.get(`${allocation()}/runs`)).body.find((r: { kind: string }) => r.kind === 'final');
+    const results: ResultLine[] = (await commune.get(`${allocation()}/runs/${run.id}`)).body.results;
+    for (const r of results) expect(r.lottery).toBe(lotteryNumber(body.seed, r.dossierCode));
   });
 
   it('runs no more once the results are published', async () => {

@@ -21,6 +21,22 @@ export function allocationRunRoutes(app: FastifyInstance, platform: Platform): v
   const tags = ['admissions'];
   const base = '/api/admissions/rounds/:roundId/allocation';
 
+  // Public: the seed and the exact inputs of a grade-1/6 draw, for anyone to re-run it.
+  r.get(
+    '/api/public/admissions/rounds/:roundId/lottery',
+    {
+      schema: {
+        tags: ['public', 'admissions'],
+        summary: 'The published lottery seed and the allocation inputs (no personal data), to re-run the draw',
+        params: AllocationRoundParams,
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return s.publicLottery(req.params.roundId);
+    },
+  );
+
   r.get(
     base,
     { schema: { tags, summary: 'The inputs hash, shown before a run', params: AllocationRoundParams } },

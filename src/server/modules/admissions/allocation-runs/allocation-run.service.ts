@@ -117,6 +117,38 @@ export class AllocationRunService {
     this.#p = platform;
   }
 
+  /**
+   * The draw for anyone to re-run (issue 3: "a lottery whose seed is published before the draw
+   * and which anyone can re-run"): once the round is being allocated, its seed and the exact
+   * inputs (schools and seats; applicants by dossier code with their wishes, catchment flags
+   * and priority rank: no names, no personal data) with their SHA-256, which the results name.
+   * Before that, 404: the list is final only when every application is decided.
+   */
+  async publicLottery(roundId: string) {
+    const round = await findRound(this.#p.db, roundId);
+    if (
+      !round ||
+      levelOf(round) === 10 ||
+      !lotteryOf(round) ||
+      !round.lottery_seed_published_at ||
+      !['allocating', 'published', 'closed'].includes(round.status)
+    )
+      throw new AppError('resource.not_found');
+    const { input } = await this.#inputs(this.#p.db, round, { allowPublished: true });
+    return {
+      roundId,
+      roundName: round.name,
+      seed: round.lottery_seed as string,
+      seedPublishedAt: round.lottery_seed_published_at.toISOString(),
+      inputsSha256: hashCatchmentInputs(input),
+      input,
+      howToCheck: {
+        vi: 'Số bốc thăm của mỗi hồ sơ = 6 byte đầu của HMAC-SHA256(khóa = mã bốc thăm, thông điệp = mã hồ sơ), đọc như số nguyên không dấu big-endian; trong mỗi nhóm ưu tiên, số nhỏ hơn được xét trước. Python: int.from_bytes(hmac.new(seed.encode(), code.encode(), hashlib.sha256).digest()[:6], "big").',
+        en: "Each dossier's lottery number = the first 6 bytes of HMAC-SHA256(key = the seed, message = the dossier code), read as a big-endian unsigned integer; within a priority group, smaller numbers come first. Python: int.from_bytes(hmac.new(seed.encode(), code.encode(), hashlib.sha256).digest()[:6], 'big').",
+      },
+    };
+  }
+
   /** The round, after checking the permission on its running unit (404 for an unknown round). */
   async #authorise(db: Executor, actor: Actor, roundId: string): Promise<RoundRow> {
     if (actor.kind === 'anonymous') throw new AppError('auth.required');
@@ -126,8 +158,12 @@ export class AllocationRunService {
   }
 
   /** Reads the round's schools, catchments and counted applications into the library input. */
-  async #inputs(db: Executor, round: RoundRow): Promise<{ input: CatchmentInput; dossiers: Map<string, string> }> {
-    requireAllocatable(round);
+  async #inputs(
+    db: Executor,
+    round: RoundRow,
+    opts: { allowPublished?: boolean } = {},
+  ): Promise<{ input: CatchmentInput; dossiers: Map<string, string> }> {
+    if (!opts.allowPublished) requireAllocatable(round);
     const [schools, catchments, applications] = await Promise.all([
       findRoundSchools(db, [round.id]),
       repo.findCatchmentKeys(db, round.id),
