@@ -129,3 +129,22 @@ export const ChildrenWithoutApplicationPage = pageOf(ChildWithoutApplication).ex
   source: z.enum(['demo', 'national']),
 });
 export type ChildrenWithoutApplicationPage = z.infer<typeof ChildrenWithoutApplicationPage>;
+
+/** The cut-offs of a published grade-10 round (public). */
+export const PublicCutoffs = z.object({
+  roundId: z.string(),
+  roundName: z.string(),
+  publishedAt: z.string(),
+  schools: z.array(
+    z.object({
+      schoolId: z.string(),
+      schoolName: z.string(),
+      stage: z.enum(['specialised', 'ordinary']),
+      seats: z.number().int(),
+      admitted: z.number().int(),
+      /** Total score of the last admitted applicant; null: every applicant got in. */
+      cutoff: z.number().nullable(),
+    }),
+  ),
+});
+export type PublicCutoffs = z.infer<typeof PublicCutoffs>;

@@ -6,6 +6,7 @@ import {
   ChildrenWithoutApplicationPage,
   ChildrenWithoutApplicationQuery,
   CommuneParams,
+  PublicCutoffs,
   PublicResult,
   PublishBody,
   PublishOutcome,
@@ -26,6 +27,7 @@ import { RoundContext } from '../rounds/round-context.ts';
 import { pendingHooks } from '../rounds/round-hooks.ts';
 import { RoundSchoolsService } from '../rounds/round-schools.service.ts';
 import { ChildrenWithoutApplicationService } from './children-without-application.service.ts';
+import { publicCutoffs } from './public-cutoffs.ts';
 import { RateWindow } from './rate-window.ts';
 import { ResultConfirmService } from './result-confirm.service.ts';
 import { ResultListService } from './result-list.service.ts';
@@ -176,6 +178,23 @@ export function resultRoutes(app: FastifyInstance, platform: Platform): void {
         .header('etag', answer.etag)
         .header('vary', 'accept-language');
       return answer.status === 304 ? reply.code(304).send(null) : answer.body;
+    },
+  );
+
+  // The cut-offs (điểm chuẩn) of a published grade-10 round, for everyone.
+  r.get(
+    '/api/public/admissions/rounds/:roundId/cutoffs',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Cut-offs of a published grade-10 round, per school and stage',
+        params: RoundParams,
+        response: { 200: PublicCutoffs },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return publicCutoffs(platform.db, req.params.roundId);
     },
   );
 
