@@ -367,7 +367,7 @@ describe('status, edits and withdrawal', () => {
     expect(strip(wrong.json())).toEqual(strip(unknown.json()));
   });
 
-  it('keeps the previous version when the parent edits, and refuses to change the first wish', async () => {
+  it('keeps the previous version when the parent edits', async () => {
     const res = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school2], priorityGroup: 'LS' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ version: 2, priorityGroup: 'LS', schoolWishes: [{ id: unit.school2 }] });
@@ -383,8 +383,28 @@ describe('status, edits and withdrawal', () => {
       edited_by: 'applicant',
       data: { wishes: [unit.school2, unit.school1], priorityGroup: null },
     });
-    const first = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school1] });
-    expect(first.statusCode).toBe(400);
+  });
+
+  it('moves the dossier to the new first wish while the school has not started its review', async () => {
+    const moved = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school1, unit.school2] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().schoolWishes.map((w: { id: string }) => w.id)).toEqual([unit.school1, unit.school2]);
+    const { rows } = await sql<{ unit_id: string }>`SELECT unit_id FROM dossiers WHERE code = ${boyCode}`.execute(
+      ctx.platform.db,
+    );
+    expect(rows[0]!.unit_id).toBe(unit.school1);
+    const principal = await login(ctx, 'ht.thso1tinhkhe');
+    const queue = await principal.get(`/api/admissions/rounds/${roundId}/applications?q=${boyCode}`);
+    expect(queue.body.items.map((i: { dossierCode: string }) => i.dossierCode)).toEqual([boyCode]);
+    // Once the school reviews it, the first wish stays: withdraw and apply again.
+    const id = queue.body.items[0].dossierId;
+    const v = (await principal.get(`/api/dossiers/${id}`)).body.version;
+    expect(
+      (await principal.post(`/api/dossiers/${id}/actions`, { action: 'start_review', expectedVersion: v })).status,
+    ).toBe(200);
+    const back = await call('PATCH', byCode(boyCode), { ...who(), wishes: [unit.school2, unit.school1] });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().error.messages.vi).toContain('rút hồ sơ và nộp lại');
   });
 
   it('lets the parent withdraw and apply again in the same round', async () => {

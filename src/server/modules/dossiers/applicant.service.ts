@@ -193,6 +193,35 @@ export class ApplicantService {
     return this.#step(id, (trx, row) => this.#steps.apply(trx, actor, row, 'resubmit', { extra, details }));
   }
 
+  /**
+   * Moves a received dossier to another handling unit of the same type, in the caller's
+   * transaction (a module changing the school a family applies to, e.g. its first wish while
+   * registration is open). Only before the unit has started its review: after that the
+   * applicant withdraws and applies again.
+   */
+  async moveUnit(trx: Executor, actor: Actor, id: string, applicantKey: string, unitId: string): Promise<void> {
+    const row = found(await lockDossier(trx, id));
+    if (!sameKey(row.applicant_key, applicantKey)) throw new AppError('resource.not_found');
+    if (row.unit_id === unitId) return;
+    if (row.state !== 'submitted')
+      throw new AppError('dossier.invalid_transition', {
+        hint: {
+          vi: 'Trường đã bắt đầu xét hồ sơ: muốn đổi trường, hãy rút hồ sơ và nộp lại.',
+          en: 'The school has started its review: to change school, withdraw and apply again.',
+        },
+      });
+    await this.#intake.checkUnit(actor, row.procedure_code, unitId);
+    if (!(await updateDossier(trx, id, row.version, { unit_id: unitId }))) throw new AppError('resource.stale');
+    await this.#p.audit.record(trx, actor, {
+      action: 'dossiers.move',
+      entityType: 'dossier',
+      entityId: id,
+      unitId,
+      before: { unitId: row.unit_id, version: row.version },
+      after: { unitId, version: row.version + 1 },
+    });
+  }
+
   /** The applicant withdraws, with a reason, at any time before a decision. */
   async withdraw(actor: Actor, id: string, applicantKey: string, reason: string): Promise<DossierRef> {
     await this.#own(actor, id, applicantKey);

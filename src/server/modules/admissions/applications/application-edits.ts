@@ -25,8 +25,9 @@ const EDITABLE: readonly DossierState[] = ['submitted', 'in_review', 'supplement
 /**
  * Edits by the parent until the registration deadline (issue 3: "edits until the deadline keep a
  * history"): each edit stores the version it replaces in admission_application_versions.
- * The first wish names the dossier's handling school, which the engine fixes at filing: to
- * change it the parent withdraws and applies again (refused here with that hint).
+ * The first wish names the dossier's handling school: a new first wish moves the dossier there
+ * (the engine's moveUnit, same transaction) while the school has not started its review, so
+ * that families can follow the published demand; after that, withdraw and apply again.
  */
 export class ApplicationEdits {
   readonly #p: Platform;
@@ -49,11 +50,8 @@ export class ApplicationEdits {
       throw new AppError('dossier.window_closed');
     const timeline = await dossierEngine(this.#p).applicants.getPublicTimeline(row.dossier_id, key);
     if (!EDITABLE.includes(timeline.state)) throw new AppError('dossier.invalid_transition');
-    if (patch.wishes && patch.wishes[0] !== row.wishes[0])
-      throw invalid([{ path: 'wishes.0', message: 'không đổi được nguyện vọng 1 / the first wish cannot change' }], {
-        vi: 'Muốn đổi nguyện vọng 1, hãy rút hồ sơ và nộp lại.',
-        en: 'To change the first wish, withdraw and apply again.',
-      });
+    // A new first wish moves the dossier to that school, while it has not started its review.
+    const newFirst = patch.wishes && patch.wishes[0] !== row.wishes[0] ? patch.wishes[0] : undefined;
     const problems = formProblems(round, patch);
     if (problems.length) throw invalid(problems);
     const set: Parameters<typeof repo.updateApplication>[2] = {
@@ -82,6 +80,7 @@ export class ApplicationEdits {
         data: snapshot(locked),
         editedBy: actor.kind === 'user' ? actor.userId : 'applicant',
       });
+      if (newFirst) await dossierEngine(this.#p).applicants.moveUnit(trx, actor, locked.dossier_id, key, newFirst);
       await repo.updateApplication(trx, locked.dossier_id, set);
       await this.#p.audit.record(trx, actor, {
         action: 'admissions.application.update',
