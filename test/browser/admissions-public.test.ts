@@ -200,6 +200,15 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     await check(page, 'apply-2-child-found-360.png');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
+    // This phone is not the registry's for a parent: no names are disclosed, and one is required.
+    await expect.poll(() => heading(page)).toBe('Cha mẹ hoặc người giám hộ');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('ít nhất một người');
+    await check(page, 'apply-2b-guardians-error-360.png');
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Phúc');
+    await page.getByLabel('Quan hệ với trẻ').selectOption('father');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
     await expect.poll(() => heading(page)).toBe('Nơi cư trú');
     await expect.poll(() => page.locator('main').textContent()).toContain('Thôn Trường Thọ');
     await page.getByLabel('Đúng, tôi xác nhận').check();
@@ -285,6 +294,10 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     await first.getByLabel('Họ và tên của trẻ').fill('Võ Minh Khang');
     await first.getByLabel('Nam', { exact: true }).check();
     await first.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => heading(first)).toBe('Cha mẹ hoặc người giám hộ');
+    await first.getByLabel('Họ và tên', { exact: true }).fill('Võ Văn Tùng');
+    await first.getByLabel('Quan hệ với trẻ').selectOption('father');
+    await first.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect.poll(() => heading(first)).toBe('Nơi cư trú');
     await first.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Xã Tịnh Khê' });
     await first.getByLabel('Thôn, tổ dân phố').fill('Thôn Khê Ba');
@@ -309,11 +322,96 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     await verify(again);
     await expect.poll(() => again.getByLabel('Họ và tên của trẻ').inputValue()).toBe('Võ Minh Khang');
     await again.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => again.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Võ Văn Tùng');
+    await again.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect.poll(() => again.getByLabel('Thôn, tổ dân phố').inputValue()).toBe('Thôn Khê Ba');
     await again.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect.poll(() => again.getByLabel('Con liệt sĩ, thương binh').isChecked()).toBe(true);
     await again.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect.poll(() => again.getByLabel('Nguyện vọng 1').inputValue()).toBe(wish);
     await context.close();
+  });
+
+  it('pre-fills the parents from the registry, takes proof of priority after filing, and edits the parents', async () => {
+    const girl = buildTrickyResidents(2027, demoCommunes()).twin_girl;
+    // The mother's phone as the registry holds it: the registry discloses the parents' names.
+    const mother = '0905100102';
+    const page = await phone();
+    await page.goto(`${base}/tuyen-sinh/dang-ky/${roundId}`);
+    await page.getByLabel('Số điện thoại', { exact: true }).fill(mother);
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await expect.poll(() => sender.lastCode(`+84${mother.slice(1)}`)).toBeTruthy();
+    await page.getByLabel('Mã xác thực').fill(sender.lastCode(`+84${mother.slice(1)}`)!);
+    await page.getByRole('button', { name: 'Xác thực' }).click();
+    await page.getByLabel('Số định danh cá nhân của trẻ').fill(girl.personalId);
+    const [y, m, d] = girl.dateOfBirth.split('-');
+    await page.getByLabel('Ngày sinh của trẻ').fill(`${d}/${m}/${y}`);
+    await page.getByRole('button', { name: 'Tìm thông tin của trẻ' }).click();
+    await expect.poll(() => page.locator('.ap-found').textContent()).toContain(girl.fullName);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Cha mẹ hoặc người giám hộ');
+    await expect.poll(() => page.locator('#ap-guardian-0-name').inputValue()).toBe('Trần Văn Phúc');
+    await expect.poll(() => page.locator('#ap-guardian-1-name').inputValue()).toBe('Lê Thị Thu Hà');
+    expect(await page.locator('#ap-guardian-1-relation').inputValue()).toBe('mother');
+    // A wrong phone is refused on the spot; then the mother's phone, and a grandmother added and removed.
+    await page.locator('#ap-guardian-1-phone').fill('0905');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.locator('#ap-guardian-1-phone-error').count()).toBe(1);
+    await page.locator('#ap-guardian-1-phone').fill('0905 100 102');
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    await page.locator('#ap-guardian-2-name').fill('Nguyễn Thị Lài');
+    await page.locator('#ap-guardian-2-relation').selectOption('guardian');
+    await check(page, 'apply-2b-guardians-360.png');
+    await page.getByRole('button', { name: 'Xoá người này Nguyễn Thị Lài' }).click();
+    await expect.poll(() => page.locator('#ap-guardian-2-name').count()).toBe(0);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Nơi cư trú');
+    await page.getByLabel('Đúng, tôi xác nhận').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Con liệt sĩ, thương binh').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    const first = page.getByLabel('Nguyện vọng 1');
+    await first.selectOption((await first.locator('option', { hasText: 'đúng tuyến' }).getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => heading(page)).toBe('Kiểm tra và nộp hồ sơ');
+    await expect.poll(() => page.locator('.ap-review').textContent()).toContain('Lê Thị Thu Hà (Mẹ) · 0905100102');
+    await page.getByLabel(/Tôi cam đoan/).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await expect.poll(() => page.locator('.ap-code').textContent(), { timeout: 15_000 }).toMatch(/^TS1-\d{4}-\d+$/);
+
+    // Proof of the priority group, right on the receipt (a small PNG).
+    await expect.poll(() => page.locator('.ap-evidence').count()).toBe(1);
+    await check(page, 'apply-7-receipt-evidence-360.png');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .locator('#ev-UU_TIEN-file')
+      .setInputFiles({ name: 'giay-chung-nhan.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.ap-evidence [role=status]').textContent(), { timeout: 10_000 })
+      .toContain('giay-chung-nhan.png');
+    await check(page, 'apply-7-receipt-uploaded-360.png');
+
+    // The dossier page shows the parents and edits them (the OTP of this tab is still valid).
+    await page.getByRole('link', { name: 'Xem trạng thái hồ sơ' }).click();
+    await page.waitForURL(/\/tuyen-sinh\/ho-so\//);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Quá trình xử lý');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Lê Thị Thu Hà (Mẹ) · 0905100102');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Tải lên giấy tờ chứng minh');
+    await check(page, 'dossier-evidence-360.png');
+    await page.getByRole('button', { name: 'Sửa thông tin cha mẹ, người giám hộ' }).click();
+    await page.locator('#eg-guardian-0-phone').fill('0905100101');
+    await check(page, 'dossier-edit-guardians-360.png');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Trần Văn Phúc (Cha) · 0905100101');
+    await page.getByRole('button', { name: 'Sửa nguyện vọng' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('không thay đổi được');
+    await check(page, 'dossier-edit-wishes-360.png');
+    await page.close();
   });
 });

@@ -15,7 +15,9 @@ import {
   cleanId,
   draftForm,
   emptyForm,
+  evidenceOfForm,
   fieldOfPath,
+  guardiansOf,
   restoreDraft,
   type StepId,
   stepOfField,
@@ -36,7 +38,7 @@ import {
   submitApplication,
 } from './public-api.ts';
 import { ReceiptView, ReviewStep } from './step-review.tsx';
-import { ChildStep, ResidenceStep } from './steps-child.tsx';
+import { ChildStep, GuardiansStep, ResidenceStep } from './steps-child.tsx';
 import { PriorityStep, WishesStep } from './steps-choice.tsx';
 import {
   clearSubmitKey,
@@ -162,7 +164,13 @@ function Wizard({ round }: { round: PublicRound }) {
         if (!(error instanceof ApiError && error.code === 'population.not_found')) throw error;
       }
       rememberChild(round.id, who);
-      let next: ApplyForm = { ...form, prefill, residenceChoice: prefill ? form.residenceChoice : '' };
+      let next: ApplyForm = {
+        ...form,
+        prefill,
+        residenceChoice: prefill ? form.residenceChoice : '',
+        // The registry's parents (no phones), to check and complete on the next step.
+        guardians: prefill?.guardians.length ? guardiansOf(prefill) : form.guardians,
+      };
       try {
         const draft = await loadDraft(round.id, otp.token, who);
         next = restoreDraft(next, draft.form, round);
@@ -221,7 +229,12 @@ function Wizard({ round }: { round: PublicRound }) {
     return (
       <div className="narrow ap-page">
         <h1>{round.name}</h1>
-        <ReceiptViewFocus receipt={receipt} child={identity} />
+        <ReceiptViewFocus
+          receipt={receipt}
+          child={identity}
+          guardians={submitBody(form).guardians}
+          evidence={evidenceOfForm(form, round)}
+        />
       </div>
     );
 
@@ -256,6 +269,7 @@ function Wizard({ round }: { round: PublicRound }) {
         <form className="form" onSubmit={(e) => void next(e)} noValidate>
           <ErrorSummary {...errors} />
           {step === 'child' && <ChildStep {...stepProps} />}
+          {step === 'guardians' && <GuardiansStep {...stepProps} />}
           {step === 'residence' && <ResidenceStep {...stepProps} />}
           {step === 'priority' && <PriorityStep {...stepProps} round={round} />}
           {step === 'wishes' && <WishesStep {...stepProps} round={round} />}

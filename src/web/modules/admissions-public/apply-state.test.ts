@@ -4,7 +4,11 @@ import {
   catchmentSchool,
   draftForm,
   emptyForm,
+  evidenceDocuments,
+  evidenceOfForm,
   fieldOfPath,
+  guardianProblems,
+  guardiansOf,
   restoreDraft,
   stepOfField,
   stepProblems,
@@ -61,7 +65,7 @@ const form = (over: Partial<ApplyForm> = {}): ApplyForm => ({
 
 describe('stepsOf', () => {
   it('leaves out the priority step when the round has no priority groups', () => {
-    expect(stepsOf(round)).toEqual(['contact', 'child', 'residence', 'wishes', 'review']);
+    expect(stepsOf(round)).toEqual(['contact', 'child', 'guardians', 'residence', 'wishes', 'review']);
     expect(stepsOf({ priorityGroups: [{} as never] })).toContain('priority');
   });
 });
@@ -131,6 +135,60 @@ describe('submitBody and drafts', () => {
     expect(JSON.stringify(draft)).not.toContain('051221900002');
     const back = restoreDraft(form({ prefill: null }), { ...draft, wishes: [S2, 'gone'] }, round);
     expect(back).toMatchObject({ fullName: 'Võ Minh Khang', communeId: OTHER, wishes: [S2] });
+  });
+});
+
+describe('guardians', () => {
+  const father = { fullName: 'Trần Văn Phúc', relation: 'father' as const, phone: '' };
+
+  it('starts from the registry parents (no phones), or one blank row', () => {
+    const known = {
+      ...prefill,
+      guardians: [{ fullName: 'Trần Văn Phúc', relation: 'father', isVerifiedContact: true }],
+    } as ChildPrefill;
+    expect(guardiansOf(known)).toEqual([father]);
+    expect(guardiansOf(prefill)).toEqual([{ fullName: '', relation: '', phone: '' }]);
+    expect(guardiansOf(null)).toHaveLength(1);
+  });
+
+  it('needs at least one named person with a relation; the phone is optional but well formed', () => {
+    expect(stepProblems('guardians', form(), round)).toEqual({ 'ap-guardian-0-name': 'guardiansEmpty' });
+    expect(guardianProblems([father], 'g')).toEqual({});
+    expect(guardianProblems([{ ...father, relation: '', phone: '12' }], 'g')).toEqual({
+      'g-0-relation': 'guardianRelation',
+      'g-0-phone': 'guardianPhone',
+    });
+    // A blank extra row is dropped, not refused.
+    expect(guardianProblems([father, { fullName: '', relation: '', phone: '' }], 'g')).toEqual({});
+    expect(guardianProblems([father, { ...father, fullName: 'A' }], 'g')).toEqual({ 'g-1-name': 'guardianName' });
+  });
+
+  it('sends trimmed rows with a clean phone, and keeps them in the draft', () => {
+    const f = form({
+      guardians: [
+        { ...father, phone: '0905 100.101' },
+        { fullName: ' ', relation: '', phone: '' },
+      ],
+    });
+    expect(submitBody(f).guardians).toEqual([{ fullName: 'Trần Văn Phúc', relation: 'father', phone: '0905100101' }]);
+    const back = restoreDraft(form(), draftForm(f), round);
+    expect(back.guardians).toEqual([{ ...father, phone: '0905 100.101' }]);
+    expect(fieldOfPath('body.guardians.1.phone')).toBe('ap-guardian-1-phone');
+    expect(fieldOfPath('body.guardians.0.fullName')).toBe('ap-guardian-0-name');
+    expect(stepOfField('ap-guardian-1-phone')).toBe('guardians');
+  });
+});
+
+describe('evidence', () => {
+  it('asks for proof of what was claimed', () => {
+    expect(evidenceDocuments({ priorityGroup: null, residenceNeedsProof: false, level: 1 })).toEqual([]);
+    expect(evidenceDocuments({ priorityGroup: 'LS', residenceNeedsProof: true, level: 10 })).toEqual([
+      'UU_TIEN',
+      'CU_TRU',
+      'KHUYEN_KHICH',
+    ]);
+    expect(evidenceOfForm(form({ prefill: null }), round)).toEqual(['CU_TRU']);
+    expect(evidenceOfForm(form({ prefill, residenceChoice: 'confirm' }), round)).toEqual([]);
   });
 });
 

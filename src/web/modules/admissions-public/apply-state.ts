@@ -1,4 +1,4 @@
-import type { ChildPrefill, DraftForm, PublicRound, SubmitBody } from './public-api.ts';
+import type { ChildPrefill, DraftForm, GuardianBody, PublicRound, SubmitBody } from './public-api.ts';
 
 /*
  * The application form as pure data: which steps a round has, what each step needs before
@@ -6,7 +6,19 @@ import type { ChildPrefill, DraftForm, PublicRound, SubmitBody } from './public-
  * of React so that it is unit-tested (apply-state.test.ts).
  */
 
-export type StepId = 'contact' | 'child' | 'residence' | 'priority' | 'wishes' | 'review';
+export type StepId = 'contact' | 'child' | 'guardians' | 'residence' | 'priority' | 'wishes' | 'review';
+
+export type GuardianRelation = 'father' | 'mother' | 'guardian';
+
+/** A parent or guardian as typed (the phone only if the family wants to give it). */
+export interface GuardianDraft {
+  fullName: string;
+  relation: GuardianRelation | '';
+  phone: string;
+}
+
+export const MAX_GUARDIANS = 4;
+export const blankGuardian = (): GuardianDraft => ({ fullName: '', relation: '', phone: '' });
 
 export interface ApplyForm {
   personalId: string;
@@ -16,6 +28,8 @@ export interface ApplyForm {
   prefill: ChildPrefill | null | undefined;
   fullName: string;
   gender: 'male' | 'female' | '';
+  /** Parents or guardians (1–4); pre-filled from the registry when it discloses them. */
+  guardians: GuardianDraft[];
   /** 'confirm' the registry's residence, or ask for a 'correct'ion (always the case when unregistered). */
   residenceChoice: 'confirm' | 'correct' | '';
   communeId: string;
@@ -31,6 +45,7 @@ export const emptyForm = (): ApplyForm => ({
   prefill: undefined,
   fullName: '',
   gender: '',
+  guardians: [blankGuardian()],
   residenceChoice: '',
   communeId: '',
   village: '',
@@ -41,11 +56,53 @@ export const emptyForm = (): ApplyForm => ({
 
 /** The steps of a round: the priority step only when the round has priority groups. */
 export function stepsOf(round: Pick<PublicRound, 'priorityGroups'>): StepId[] {
-  const steps: StepId[] = ['contact', 'child', 'residence', 'priority', 'wishes', 'review'];
+  const steps: StepId[] = ['contact', 'child', 'guardians', 'residence', 'priority', 'wishes', 'review'];
   return round.priorityGroups.length ? steps : steps.filter((s) => s !== 'priority');
 }
 
 export const cleanId = (v: string) => v.replace(/\s+/g, '');
+
+/** A phone as typed ("0905 123 456", "0905.123.456") → digits (and a leading +). */
+export const cleanPhone = (v: string) => v.replace(/[\s.\-()]/g, '');
+export const validPhone = (v: string) => /^(0|\+84)\d{9,10}$/.test(cleanPhone(v));
+
+/** The registry's parents (no phones), or one blank row when the registry gives none. */
+export function guardiansOf(prefill: ChildPrefill | null | undefined): GuardianDraft[] {
+  const known = (prefill?.guardians ?? [])
+    .slice(0, MAX_GUARDIANS)
+    .map((g) => ({ fullName: g.fullName, relation: g.relation, phone: '' }));
+  return known.length ? known : [blankGuardian()];
+}
+
+const blankRow = (g: GuardianDraft) => !g.fullName.trim() && !g.relation && !g.phone.trim();
+
+/** Problems of the guardians (shared by the wizard and the dossier page), ids `<prefix>-<i>-<field>`. */
+export function guardianProblems(rows: GuardianDraft[], prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (rows.length === 0 || rows.every(blankRow)) {
+    out[`${prefix}-0-name`] = 'guardiansEmpty';
+    return out;
+  }
+  if (rows.length > MAX_GUARDIANS) out[`${prefix}-0-name`] = 'guardiansTooMany';
+  rows.forEach((g, i) => {
+    if (blankRow(g) && rows.length > 1) return;
+    if (g.fullName.trim().length < 2) out[`${prefix}-${i}-name`] = 'guardianName';
+    if (!g.relation) out[`${prefix}-${i}-relation`] = 'guardianRelation';
+    if (g.phone.trim() && !validPhone(g.phone)) out[`${prefix}-${i}-phone`] = 'guardianPhone';
+  });
+  return out;
+}
+
+/** The guardians as the server takes them (blank extra rows dropped). */
+export function guardiansBody(rows: GuardianDraft[]): GuardianBody[] {
+  return rows
+    .filter((g) => !blankRow(g))
+    .map((g) => ({
+      fullName: g.fullName.trim(),
+      relation: (g.relation || 'guardian') as GuardianRelation,
+      phone: g.phone.trim() ? cleanPhone(g.phone) : null,
+    }));
+}
 
 /** Problems of one step as field id → i18n key under admissionsPublic.errors. */
 export function stepProblems(step: StepId, f: ApplyForm, round: PublicRound): Record<string, string> {
@@ -58,6 +115,7 @@ export function stepProblems(step: StepId, f: ApplyForm, round: PublicRound): Re
       if (!f.gender) out['ap-gender'] = 'gender';
     }
   }
+  if (step === 'guardians') Object.assign(out, guardianProblems(f.guardians, 'ap-guardian'));
   if (step === 'residence') {
     if (f.prefill && !f.residenceChoice) out['ap-residence-choice'] = 'residenceChoice';
     if (f.residenceChoice === 'correct' || f.prefill === null) {
@@ -112,6 +170,7 @@ export function submitBody(f: ApplyForm): SubmitBody {
     dateOfBirth: f.dateOfBirth ?? '',
     fullName: (f.prefill?.fullName ?? f.fullName).trim(),
     gender: (f.prefill?.gender ?? f.gender) || 'male',
+    guardians: guardiansBody(f.guardians),
     residence: correcting ? { ...residence, correctionReason: f.correctionReason.trim() } : residence,
     wishes: f.wishes,
     priorityGroup: f.priorityGroup,
@@ -121,6 +180,13 @@ export function submitBody(f: ApplyForm): SubmitBody {
 /** The server-side draft: what the parent chose (the ID travels beside it, never inside). */
 export function draftForm(f: ApplyForm): DraftForm {
   const form: DraftForm = { wishes: f.wishes, priorityGroup: f.priorityGroup };
+  const guardians = f.guardians.filter((g) => !blankRow(g));
+  if (guardians.length)
+    form.guardians = guardians.map((g) => ({
+      fullName: g.fullName.trim(),
+      ...(g.relation ? { relation: g.relation } : {}),
+      phone: g.phone.trim() || null,
+    }));
   if (f.prefill === null) {
     if (f.fullName.trim()) form.fullName = f.fullName.trim();
     if (f.gender) form.gender = f.gender;
@@ -141,6 +207,12 @@ export function restoreDraft(f: ApplyForm, d: DraftForm, round: PublicRound): Ap
     wishes: (d.wishes ?? f.wishes).filter((id) => known.has(id)),
     priorityGroup: d.priorityGroup === undefined ? f.priorityGroup : d.priorityGroup,
   };
+  if (d.guardians?.length)
+    next.guardians = d.guardians.slice(0, MAX_GUARDIANS).map((g) => ({
+      fullName: g.fullName ?? '',
+      relation: g.relation ?? '',
+      phone: g.phone ?? '',
+    }));
   if (f.prefill === null) {
     next.fullName = d.fullName ?? f.fullName;
     next.gender = d.gender ?? f.gender;
@@ -156,6 +228,12 @@ export function restoreDraft(f: ApplyForm, d: DraftForm, round: PublicRound): Ap
 
 /** Server field paths (body.residence.correctionReason…) → the field that shows them. */
 export function fieldOfPath(path: string): string | null {
+  const guardian = /guardians\.(\d+)\.(\w+)/.exec(path);
+  if (guardian) {
+    const field = guardian[2] === 'fullName' ? 'name' : guardian[2] === 'relation' ? 'relation' : 'phone';
+    return `ap-guardian-${guardian[1]}-${field}`;
+  }
+  if (path.includes('guardians')) return 'ap-guardian-0-name';
   if (path.includes('personalId')) return 'ap-personal-id';
   if (path.includes('dateOfBirth')) return 'ap-dob';
   if (path.includes('fullName')) return 'ap-full-name';
@@ -170,8 +248,36 @@ export function fieldOfPath(path: string): string | null {
 /** The step that holds a field, to go back to it when the server refuses the form. */
 export function stepOfField(field: string): StepId {
   if (['ap-personal-id', 'ap-dob', 'ap-full-name', 'ap-gender'].includes(field)) return 'child';
+  if (field.startsWith('ap-guardian')) return 'guardians';
   if (['ap-commune', 'ap-correction-reason', 'ap-residence-choice'].includes(field)) return 'residence';
   if (field === 'ap-priority') return 'priority';
   if (field.startsWith('ap-wish')) return 'wishes';
   return 'review';
 }
+
+export type EvidenceCode = 'UU_TIEN' | 'CU_TRU' | 'KHUYEN_KHICH';
+
+/**
+ * Documents the family may upload on its own until the decision: proof of the priority group it
+ * claimed, proof of residence when it asked for a correction or the registry did not know the
+ * child, and (grade 10, optional) a bonus-points certificate.
+ */
+export function evidenceDocuments(a: {
+  priorityGroup: string | null;
+  residenceNeedsProof: boolean;
+  level: number | undefined;
+}): EvidenceCode[] {
+  const out: EvidenceCode[] = [];
+  if (a.priorityGroup) out.push('UU_TIEN');
+  if (a.residenceNeedsProof) out.push('CU_TRU');
+  if (a.level === 10) out.push('KHUYEN_KHICH');
+  return out;
+}
+
+/** The evidence a just-filed form calls for. */
+export const evidenceOfForm = (f: ApplyForm, round: Pick<PublicRound, 'level'>) =>
+  evidenceDocuments({
+    priorityGroup: f.priorityGroup,
+    residenceNeedsProof: f.prefill === null || f.residenceChoice === 'correct',
+    level: round.level,
+  });

@@ -1,10 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError, apiGet } from '../../lib/api.ts';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { FieldError } from '../../ui/form-fields.tsx';
+import { FieldError, TextField } from '../../ui/form-fields.tsx';
+import { blankGuardian, type GuardianDraft, guardianProblems, guardiansBody } from './apply-state.ts';
+import { GuardiansFields } from './guardians-fields.tsx';
 import { OtpStep } from './otp-step.tsx';
 import {
+  type ApplicationPatchBody,
   type ApplicationStatus,
   type ChildIdentity,
   confirmEnrolment,
@@ -24,8 +28,10 @@ type TimelineEvent = ApplicationStatus['timeline']['events'][number];
  * the OTP step appears first and the action runs right after. An expired token (401) asks again.
  */
 function useOtpAction() {
-  const [otp, setOtp] = useState<OtpSession | null>(() => currentOtp());
+  const [session, setOtp] = useState<OtpSession | null>(() => currentOtp());
   const [asking, setAsking] = useState(false);
+  // A code verified in another section of the page (or on the receipt) counts here too.
+  const otp = session ?? currentOtp();
   const verified = (s: OtpSession) => {
     rememberOtp(s);
     setOtp(s);
@@ -64,6 +70,31 @@ function OtpGate({
 function useDocName() {
   const { t } = useTranslation();
   return (code: string) => t(`admissionsPublic.documents.${code}`, { defaultValue: code });
+}
+
+/** A file from the phone's storage, or a photo taken now (the camera opens on phones). */
+function FileChoice({ id, onFile }: { id: string; onFile: (file: File | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label htmlFor={`${id}-file`}>{t('admissionsPublic.supplement.file')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept="image/*,application/pdf"
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+      />
+      <label htmlFor={`${id}-camera`}>{t('admissionsPublic.supplement.camera')}</label>
+      <input
+        id={`${id}-camera`}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+      />
+      <p className="hint">{t('admissionsPublic.supplement.fileHint')}</p>
+    </>
+  );
 }
 
 /** What the school asked for and why; upload (camera on phones) and send back. */
@@ -136,24 +167,7 @@ export function SupplementForm({
               {uploaded[d] ? (
                 <p>{t('admissionsPublic.supplement.uploaded', { name: uploaded[d] })}</p>
               ) : (
-                <>
-                  <label htmlFor={`sp-${d}-file`}>{t('admissionsPublic.supplement.file')}</label>
-                  <input
-                    id={`sp-${d}-file`}
-                    type="file"
-                    accept="image/*,application/pdf"
-                    onChange={(e) => setFiles((f) => ({ ...f, [d]: e.target.files?.[0] ?? null }))}
-                  />
-                  <label htmlFor={`sp-${d}-camera`}>{t('admissionsPublic.supplement.camera')}</label>
-                  <input
-                    id={`sp-${d}-camera`}
-                    type="file"
-                    accept="image/*"
-                    capture="environment"
-                    onChange={(e) => setFiles((f) => ({ ...f, [d]: e.target.files?.[0] ?? null }))}
-                  />
-                  <p className="hint">{t('admissionsPublic.supplement.fileHint')}</p>
-                </>
+                <FileChoice id={`sp-${d}`} onFile={(file) => setFiles((f) => ({ ...f, [d]: file }))} />
               )}
               <FieldError id={`sp-${d}`} error={errors.fields[`sp-${d}`]} />
             </fieldset>
@@ -171,75 +185,155 @@ export function SupplementForm({
   );
 }
 
-/** Changes the wishes before the registration deadline (the server keeps the previous version). */
-export function EditWishes({
-  code,
-  child,
-  status,
-  round,
-  onDone,
-}: {
+interface EditProps {
   code: string;
   child: ChildIdentity;
   status: ApplicationStatus;
   round: PublicRound;
   onDone: (next: ApplicationStatus) => void;
-}) {
+}
+
+/**
+ * One edit of the application (PATCH, allowed until the end of registration; the server keeps
+ * the previous version): open/closed, the OTP gate, the error summary and the call.
+ */
+function useEdit(
+  { code, child, onDone }: Pick<EditProps, 'code' | 'child' | 'onDone'>,
+  fieldOf: (path: string) => string | null,
+) {
   const { t, i18n } = useTranslation();
   const gate = useOtpAction();
   const [open, setOpen] = useState(false);
-  const [wishes, setWishes] = useState<string[]>(status.schoolWishes.map((w) => w.id));
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save(body: Omit<ApplicationPatchBody, keyof ChildIdentity>, problems: Record<string, string> = {}) {
     if (!gate.otp) return gate.ask();
-    const chosen = wishes.filter(Boolean);
-    if (!chosen.length) return errors.show({ 'ew-wish-0': t('admissionsPublic.errors.wishesEmpty') });
-    if (new Set(chosen).size !== chosen.length)
-      return errors.show({ 'ew-wish-1': t('admissionsPublic.errors.wishesDuplicate') });
+    if (Object.keys(problems).length)
+      return errors.show(
+        Object.fromEntries(Object.entries(problems).map(([id, key]) => [id, t(`admissionsPublic.errors.${key}`)])),
+      );
     setBusy(true);
     try {
-      const next = await editApplication(code, gate.otp.token, { ...child, wishes: chosen });
+      const next = await editApplication(code, gate.otp.token, { ...child, ...body });
       errors.clear();
       setOpen(false);
       onDone(next);
     } catch (error) {
       if (gate.expired(error)) return;
-      const e = apiErrors(
-        error,
-        i18n.resolvedLanguage,
-        (p) => (p.includes('wishes') ? 'ew-wish-0' : null),
-        t('error.generic'),
-      );
+      const e = apiErrors(error, i18n.resolvedLanguage, fieldOf, t('error.generic'));
       errors.show(e.fields, e.general);
     } finally {
       setBusy(false);
     }
   }
+  const close = () => {
+    errors.clear();
+    setOpen(false);
+  };
+  return { gate, open, setOpen, close, busy, errors, save };
+}
 
-  if (!open)
+/** The open button, or the card with its form (save and cancel). */
+function EditCard({
+  edit,
+  id,
+  openLabel,
+  title,
+  saveLabel,
+  onSubmit,
+  children,
+}: {
+  edit: ReturnType<typeof useEdit>;
+  id: string;
+  openLabel: string;
+  title: string;
+  saveLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (!edit.open)
     return (
-      <p>
-        <button type="button" className="button secondary" onClick={() => setOpen(true)}>
-          {t('admissionsPublic.edit.open')}
-        </button>
-      </p>
+      <button type="button" className="button secondary" onClick={() => edit.setOpen(true)}>
+        {openLabel}
+      </button>
     );
   return (
-    <section aria-labelledby="ew-title" className="card">
-      <h2 id="ew-title">{t('admissionsPublic.edit.title')}</h2>
-      <OtpGate gate={gate} idPrefix="ew-otp">
-        <form className="form" onSubmit={(e) => void save(e)} noValidate>
-          <ErrorSummary {...errors} />
-          {Array.from({ length: round.rules.wishCount }, (_, i) => `ew-wish-${i}`).map((id, i) => (
+    <section aria-labelledby={`${id}-title`} className="card ap-edit">
+      <h2 id={`${id}-title`}>{title}</h2>
+      <OtpGate gate={edit.gate} idPrefix={`${id}-otp`}>
+        <form
+          className="form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            onSubmit();
+          }}
+          noValidate
+        >
+          <ErrorSummary {...edit.errors} />
+          {children}
+          <div className="ap-actions">
+            <button type="submit" className="button" disabled={edit.busy}>
+              {edit.busy ? t('admissionsPublic.apply.working') : saveLabel}
+            </button>
+            <button type="button" className="button secondary" onClick={edit.close}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </form>
+      </OtpGate>
+    </section>
+  );
+}
+
+/**
+ * Changes the wishes. The first wish names the handling school: it may change (the dossier moves
+ * to the new school) only while that school has not started its review.
+ */
+export function EditWishes(props: EditProps) {
+  const { t } = useTranslation();
+  const { status, round } = props;
+  const firstMovable = status.state === 'submitted';
+  const edit = useEdit(props, (p) =>
+    p.includes('wishes') ? (p.includes('wishes.0') ? 'ew-wish-0' : 'ew-wish-1') : null,
+  );
+  const [wishes, setWishes] = useState<string[]>(status.schoolWishes.map((w) => w.id));
+  const first = status.schoolWishes[0];
+  function submit() {
+    const chosen = wishes.filter(Boolean);
+    const problems: Record<string, string> = {};
+    if (new Set(chosen).size !== chosen.length) problems[firstMovable ? 'ew-wish-0' : 'ew-wish-1'] = 'wishesDuplicate';
+    void edit.save({ wishes: chosen }, problems);
+  }
+  return (
+    <EditCard
+      edit={edit}
+      id="ew"
+      openLabel={t('admissionsPublic.edit.open')}
+      title={t('admissionsPublic.edit.title')}
+      saveLabel={t('admissionsPublic.edit.save')}
+      onSubmit={submit}
+    >
+      <p className="alert alert-info">
+        {firstMovable
+          ? t('admissionsPublic.edit.firstWishMovable')
+          : t('admissionsPublic.edit.firstWish', { school: first?.name ?? '' })}
+      </p>
+      {Array.from({ length: round.rules.wishCount }, (_, i) => i)
+        .slice(firstMovable ? 0 : 1)
+        .map((i) => {
+          const id = `ew-wish-${i}`;
+          return (
             <div className="field" key={id}>
-              <label htmlFor={`ew-wish-${i}`}>{t('admissionsPublic.wishes.wish', { n: i + 1 })}</label>
+              <label htmlFor={id}>
+                {t('admissionsPublic.wishes.wish', { n: i + 1 })}
+                {i > 0 && ` (${t('admissionsPublic.wishes.optional')})`}
+              </label>
               <select
-                id={`ew-wish-${i}`}
+                id={id}
                 value={wishes[i] ?? ''}
-                aria-invalid={errors.fields[`ew-wish-${i}`] ? true : undefined}
+                aria-invalid={edit.errors.fields[id] ? true : undefined}
+                aria-describedby={edit.errors.fields[id] ? `${id}-error` : undefined}
                 onChange={(e) => {
                   const next = [...wishes];
                   next[i] = e.target.value;
@@ -253,17 +347,251 @@ export function EditWishes({
                   </option>
                 ))}
               </select>
-              <FieldError id={`ew-wish-${i}`} error={errors.fields[`ew-wish-${i}`]} />
+              <FieldError id={id} error={edit.errors.fields[id]} />
             </div>
+          );
+        })}
+    </EditCard>
+  );
+}
+
+/** Changes the parents or guardians (1–4). */
+export function EditGuardians(props: EditProps) {
+  const { t } = useTranslation();
+  const edit = useEdit(props, (p) => {
+    const m = /guardians\.(\d+)\.(\w+)/.exec(p);
+    if (!m) return p.includes('guardians') ? 'eg-guardian-0-name' : null;
+    return `eg-guardian-${m[1]}-${m[2] === 'fullName' ? 'name' : m[2] === 'relation' ? 'relation' : 'phone'}`;
+  });
+  const [rows, setRows] = useState<GuardianDraft[]>(() =>
+    props.status.guardians.length
+      ? props.status.guardians.map((g) => ({ fullName: g.fullName, relation: g.relation, phone: g.phone ?? '' }))
+      : [blankGuardian()],
+  );
+  return (
+    <EditCard
+      edit={edit}
+      id="eg"
+      openLabel={t('admissionsPublic.edit.guardiansOpen')}
+      title={t('admissionsPublic.edit.guardiansOpen')}
+      saveLabel={t('admissionsPublic.edit.saveChanges')}
+      onSubmit={() => void edit.save({ guardians: guardiansBody(rows) }, guardianProblems(rows, 'eg-guardian'))}
+    >
+      <GuardiansFields rows={rows} onChange={setRows} errors={edit.errors.fields} prefix="eg-guardian" />
+    </EditCard>
+  );
+}
+
+/** Changes the priority group claimed (one of the round's, or none). */
+export function EditPriority(props: EditProps) {
+  const { t, i18n } = useTranslation();
+  const edit = useEdit(props, (p) => (p.includes('priorityGroup') ? 'epr-group' : null));
+  const [group, setGroup] = useState<string | null>(props.status.priorityGroup);
+  const lang = i18n.resolvedLanguage;
+  return (
+    <EditCard
+      edit={edit}
+      id="epr"
+      openLabel={t('admissionsPublic.edit.priorityOpen')}
+      title={t('admissionsPublic.edit.priorityOpen')}
+      saveLabel={t('admissionsPublic.edit.saveChanges')}
+      onSubmit={() => void edit.save({ priorityGroup: group })}
+    >
+      <fieldset className="fieldset" id="epr-group" tabIndex={-1}>
+        <legend>{t('admissionsPublic.priority.question')}</legend>
+        <div className="radio-list">
+          {[null, ...props.round.priorityGroups.map((g) => g.code)].map((code) => {
+            const g = props.round.priorityGroups.find((x) => x.code === code);
+            return (
+              <label key={code ?? 'none'} className="ap-radio">
+                <input type="radio" name="epr-group" checked={group === code} onChange={() => setGroup(code)} />
+                {g ? (lang === 'en' && g.nameEn ? g.nameEn : g.nameVi) : t('admissionsPublic.priority.none')}
+              </label>
+            );
+          })}
+        </div>
+        <FieldError id="epr-group" error={edit.errors.fields['epr-group']} />
+      </fieldset>
+      <p className="hint">{t('admissionsPublic.edit.priorityHint')}</p>
+    </EditCard>
+  );
+}
+
+/**
+ * Changes the residence: a child known to the registry asks for a correction (with a reason,
+ * proof through CU_TRU); a child it does not know just gives the new place.
+ */
+export function EditResidence(props: EditProps) {
+  const { t } = useTranslation();
+  const edit = useEdit(props, (p) =>
+    p.includes('correctionReason') ? 'er-reason' : p.includes('residence') ? 'er-commune' : null,
+  );
+  const [communeId, setCommuneId] = useState('');
+  const [village, setVillage] = useState('');
+  const [reason, setReason] = useState('');
+  const needsReason = props.status.registryMatch;
+  const communes = useQuery({
+    queryKey: ['org-communes'],
+    queryFn: ({ signal }) => apiGet<{ id: string; name: string }[]>('/api/org/communes', undefined, signal),
+    enabled: edit.open,
+    staleTime: 60 * 60_000,
+  });
+  function submit() {
+    const problems: Record<string, string> = {};
+    if (!communeId) problems['er-commune'] = 'commune';
+    if (needsReason && !reason.trim()) problems['er-reason'] = 'correctionReason';
+    void edit.save(
+      {
+        residence: {
+          communeId,
+          village: village.trim() || null,
+          ...(needsReason ? { correctionReason: reason.trim() } : {}),
+        },
+      },
+      problems,
+    );
+  }
+  const err = edit.errors.fields;
+  return (
+    <EditCard
+      edit={edit}
+      id="er"
+      openLabel={t('admissionsPublic.edit.residenceOpen')}
+      title={t('admissionsPublic.edit.residenceOpen')}
+      saveLabel={t('admissionsPublic.edit.saveChanges')}
+      onSubmit={submit}
+    >
+      <p>{t(needsReason ? 'admissionsPublic.edit.residenceCorrection' : 'admissionsPublic.residence.manualIntro')}</p>
+      <div className="field">
+        <label htmlFor="er-commune">{t('admissionsPublic.residence.commune')}</label>
+        <select
+          id="er-commune"
+          value={communeId}
+          aria-invalid={err['er-commune'] ? true : undefined}
+          aria-describedby={err['er-commune'] ? 'er-commune-error' : undefined}
+          onChange={(e) => setCommuneId(e.target.value)}
+        >
+          <option value="">{communes.isLoading ? t('status.loading') : t('admissionsPublic.residence.choose')}</option>
+          {(communes.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
-          <div className="ap-actions">
-            <button type="submit" className="button" disabled={busy}>
-              {t('admissionsPublic.edit.save')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-              {t('action.cancel')}
-            </button>
-          </div>
+        </select>
+        <FieldError id="er-commune" error={err['er-commune']} />
+      </div>
+      <TextField
+        id="er-village"
+        label={t('admissionsPublic.residence.village')}
+        hint={t('admissionsPublic.residence.villageHint')}
+        autoComplete="off"
+        maxLength={120}
+        value={village}
+        onChange={(e) => setVillage(e.target.value)}
+      />
+      {needsReason && (
+        <div className="field">
+          <label htmlFor="er-reason">{t('admissionsPublic.residence.reason')}</label>
+          <textarea
+            id="er-reason"
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            aria-invalid={err['er-reason'] ? true : undefined}
+            aria-describedby={err['er-reason'] ? 'er-reason-error' : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <FieldError id="er-reason" error={err['er-reason']} />
+        </div>
+      )}
+    </EditCard>
+  );
+}
+
+/**
+ * "Tải lên giấy tờ chứng minh": proof of what the family claimed (priority, residence, bonus
+ * points), which it may add on its own until the decision. Each upload is confirmed here (the
+ * public status does not list documents).
+ */
+export function EvidenceUpload({
+  code,
+  child,
+  documents,
+  headingLevel = 2,
+}: {
+  code: string;
+  child: ChildIdentity;
+  documents: string[];
+  headingLevel?: 2 | 3;
+}) {
+  const { t, i18n } = useTranslation();
+  const gate = useOtpAction();
+  const docName = useDocName();
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [uploaded, setUploaded] = useState<{ doc: string; name: string }[]>([]);
+  // Remounts the file inputs once their files are sent, so that the same document can be added again.
+  const [round, setRound] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!gate.otp) return gate.ask();
+    const chosen = documents.filter((d) => files[d]);
+    if (!chosen.length) return errors.show({ [`ev-${documents[0]}`]: t('admissionsPublic.evidence.none') });
+    setBusy(true);
+    try {
+      for (const d of chosen) {
+        const a = await uploadSupplement(code, gate.otp.token, child, d, files[d]!);
+        setUploaded((u) => [...u, { doc: d, name: a.filename }]);
+        setFiles((f) => ({ ...f, [d]: null }));
+      }
+      errors.clear();
+      setRound((r) => r + 1);
+    } catch (error) {
+      if (gate.expired(error)) return;
+      errors.show({}, apiErrors(error, i18n.resolvedLanguage, () => null, t('error.generic')).general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="ev-title" className="card ap-evidence">
+      <Heading id="ev-title">{t('admissionsPublic.evidence.title')}</Heading>
+      <p>{t('admissionsPublic.evidence.intro')}</p>
+      <div role="status">
+        {uploaded.length > 0 && (
+          <>
+            <p className="ap-evidence-done">{t('admissionsPublic.evidence.uploaded')}</p>
+            <ul>
+              {uploaded.map((u, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be sent twice
+                <li key={i}>
+                  {docName(u.doc)}: {u.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <OtpGate gate={gate} idPrefix="ev-otp">
+        <form className="form" onSubmit={(e) => void send(e)} noValidate>
+          <ErrorSummary {...errors} />
+          {documents.map((d) => (
+            <fieldset key={`${d}-${round}`} className="fieldset" id={`ev-${d}`} tabIndex={-1}>
+              <legend>
+                {docName(d)}
+                {d === 'KHUYEN_KHICH' && ` (${t('admissionsPublic.wishes.optional')})`}
+              </legend>
+              <FileChoice id={`ev-${d}`} onFile={(file) => setFiles((f) => ({ ...f, [d]: file }))} />
+              <FieldError id={`ev-${d}`} error={errors.fields[`ev-${d}`]} />
+            </fieldset>
+          ))}
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('admissionsPublic.apply.working') : t('admissionsPublic.evidence.send')}
+          </button>
         </form>
       </OtpGate>
     </section>

@@ -9,7 +9,18 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { StateBadge } from '../../ui/state-badge.tsx';
 import './admissions-public.css';
-import { ConfirmEnrolment, EditWishes, SupplementForm, Withdraw } from './dossier-actions.tsx';
+import { evidenceDocuments } from './apply-state.ts';
+import {
+  ConfirmEnrolment,
+  EditGuardians,
+  EditPriority,
+  EditResidence,
+  EditWishes,
+  EvidenceUpload,
+  SupplementForm,
+  Withdraw,
+} from './dossier-actions.tsx';
+import { GuardiansList } from './guardians-fields.tsx';
 import { LookupForm } from './lookup-page.tsx';
 import {
   type ApplicationStatus,
@@ -52,7 +63,7 @@ export function DossierPage() {
 }
 
 function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity; onForget: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['public-application', code, child.personalId, child.dateOfBirth];
   const status = useQuery({ queryKey: key, queryFn: ({ signal }) => applicationStatus(code, child, signal) });
@@ -87,6 +98,22 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
   const canEdit = round?.phase === 'registration' && ['submitted', 'in_review'].includes(s.state);
   const supplement = [...s.timeline.events].reverse().find((e) => e.toState === 'supplement_requested');
   const published = result.data;
+  const group = round?.priorityGroups.find((g) => g.code === s.priorityGroup);
+  const groupLabel = group
+    ? i18n.resolvedLanguage === 'en' && group.nameEn
+      ? group.nameEn
+      : group.nameVi
+    : s.priorityGroup;
+  // Proof the family may add on its own until the decision (the server refuses it afterwards).
+  const evidence =
+    FINAL.includes(s.state) || published
+      ? []
+      : evidenceDocuments({
+          priorityGroup: s.priorityGroup,
+          residenceNeedsProof: s.residenceStatus !== 'confirmed',
+          level: round?.level,
+        });
+  const editProps = { code, child, status: s, onDone: refresh };
   return (
     <div className="narrow ap-page">
       <h1>{t('admissionsPublic.dossier.title', { code: s.dossierCode })}</h1>
@@ -128,6 +155,18 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
             ))}
           </ol>
         </dd>
+        <dt>{t('admissionsPublic.review.guardians')}</dt>
+        <dd>
+          {s.guardians.length ? <GuardiansList guardians={s.guardians} /> : t('admissionsPublic.guardians.noneGiven')}
+        </dd>
+        {(s.priorityGroup || (round?.priorityGroups.length ?? 0) > 0) && (
+          <>
+            <dt>{t('admissionsPublic.review.priority')}</dt>
+            <dd>{groupLabel ?? t('admissionsPublic.priority.none')}</dd>
+          </>
+        )}
+        <dt>{t('admissionsPublic.review.residence')}</dt>
+        <dd>{t(`admissionsPublic.residenceStatus.${s.residenceStatus}`)}</dd>
       </dl>
       {published && <ResultSection result={published} />}
       {published?.confirmation === 'pending' && Date.parse(published.confirmTo) > Date.now() && (
@@ -142,7 +181,15 @@ function Dossier({ code, child, onForget }: { code: string; child: ChildIdentity
       {s.state === 'supplement_requested' && supplement && (
         <SupplementForm code={code} child={child} request={supplement} onDone={() => refresh()} />
       )}
-      {canEdit && round && <EditWishes code={code} child={child} status={s} round={round} onDone={refresh} />}
+      {evidence.length > 0 && <EvidenceUpload code={code} child={child} documents={evidence} />}
+      {canEdit && round && (
+        <div className="ap-edits">
+          <EditWishes {...editProps} round={round} />
+          <EditGuardians {...editProps} round={round} />
+          {round.priorityGroups.length > 0 && <EditPriority {...editProps} round={round} />}
+          <EditResidence {...editProps} round={round} />
+        </div>
+      )}
       <section aria-labelledby="ap-timeline-title">
         <h2 id="ap-timeline-title">{t('admissionsPublic.dossier.timeline')}</h2>
         <ol className="events ap-timeline">

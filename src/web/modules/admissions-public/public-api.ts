@@ -134,9 +134,16 @@ export const submitApplication = (roundId: string, token: string, idempotencyKey
 export const applicationStatus = (code: string, child: ChildIdentity, signal?: AbortSignal) =>
   publicFetch<ApplicationStatus>(withQuery(codePath(code), { ...child }), { signal });
 
+export interface GuardianBody {
+  fullName: string;
+  relation: 'father' | 'mother' | 'guardian';
+  phone: string | null;
+}
+
 export interface DraftForm {
   fullName?: string;
   gender?: 'male' | 'female';
+  guardians?: { fullName?: string; relation?: GuardianBody['relation']; phone?: string | null }[];
   residence?: { communeId?: string; village?: string | null; correctionReason?: string };
   wishes?: string[];
   priorityGroup?: string | null;
@@ -145,21 +152,35 @@ export interface DraftForm {
 export interface SubmitBody extends ChildIdentity {
   fullName: string;
   gender: 'male' | 'female';
-  residence: { communeId: string; village: string | null; correctionReason?: string };
+  guardians: GuardianBody[];
+  residence: ResidenceBody;
   wishes: string[];
   priorityGroup: string | null;
 }
 
-export const editApplication = (
-  code: string,
-  token: string,
-  body: ChildIdentity & { wishes?: string[]; priorityGroup?: string | null },
-) => publicFetch<ApplicationStatus>(codePath(code), { method: 'PATCH', token, body });
+export interface ResidenceBody {
+  communeId: string;
+  village: string | null;
+  correctionReason?: string;
+}
+
+export interface ApplicationPatchBody extends ChildIdentity {
+  wishes?: string[];
+  priorityGroup?: string | null;
+  residence?: ResidenceBody;
+  guardians?: GuardianBody[];
+}
+
+export const editApplication = (code: string, token: string, body: ApplicationPatchBody) =>
+  publicFetch<ApplicationStatus>(codePath(code), { method: 'PATCH', token, body });
 
 export const withdrawApplication = (code: string, token: string, body: ChildIdentity & { reason: string }) =>
   publicFetch<ApplicationStatus>(`${codePath(code)}/withdraw`, { method: 'POST', token, body });
 
-/** Engineer C: one document of a supplement (multipart: the fields first, the file last). */
+/**
+ * One document, asked for in a supplement or (UU_TIEN, KHUYEN_KHICH, CU_TRU) added by the family
+ * itself before the decision (multipart: the fields first, the file last).
+ */
 export function uploadSupplement(code: string, token: string, child: ChildIdentity, documentCode: string, file: File) {
   const data = new FormData();
   data.append('personalId', child.personalId);

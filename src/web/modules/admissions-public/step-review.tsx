@@ -1,11 +1,22 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { type ApplyForm, catchmentSchool, chosenResidence, type StepId } from './apply-state.ts';
-import type { ApplicationReceipt, ChildIdentity, PublicRound } from './public-api.ts';
+import {
+  type ApplyForm,
+  catchmentSchool,
+  chosenResidence,
+  type EvidenceCode,
+  guardiansBody,
+  type StepId,
+} from './apply-state.ts';
+import { GuardiansList } from './guardians-fields.tsx';
+import type { ApplicationReceipt, ChildIdentity, GuardianBody, PublicRound } from './public-api.ts';
 import { ReceiptDownload } from './receipt-download.tsx';
 import { groupName } from './steps-choice.tsx';
+
+// The upload (with its OTP gate) loads only once a receipt is shown: not part of the first load.
+const EvidenceUpload = lazy(() => import('./dossier-actions.tsx').then((m) => ({ default: m.EvidenceUpload })));
 
 /** Step 6: everything on one page, each part with a "Sửa" button back to its step. */
 export function ReviewStep({
@@ -46,6 +57,11 @@ export function ReviewStep({
         {p === null && <span className="block small">{t('admissionsPublic.review.unregistered')}</span>}{' '}
         {edit('child', t('admissionsPublic.review.child'))}
       </dd>
+      <dt>{t('admissionsPublic.review.guardians')}</dt>
+      <dd>
+        <GuardiansList guardians={guardiansBody(form.guardians)} />
+        {edit('guardians', t('admissionsPublic.review.guardians'))}
+      </dd>
       <dt>{t('admissionsPublic.review.residence')}</dt>
       <dd>
         {residenceText}
@@ -82,7 +98,18 @@ export function ReviewStep({
 }
 
 /** After filing: the code, big and copyable, what happens next, the PDF and the status page. */
-export function ReceiptView({ receipt, child }: { receipt: ApplicationReceipt; child: ChildIdentity }) {
+export function ReceiptView({
+  receipt,
+  child,
+  guardians,
+  evidence,
+}: {
+  receipt: ApplicationReceipt;
+  child: ChildIdentity;
+  guardians: GuardianBody[];
+  /** Documents the family may add now (priority, residence, bonus points). */
+  evidence: EvidenceCode[];
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -130,8 +157,21 @@ export function ReceiptView({ receipt, child }: { receipt: ApplicationReceipt; c
             ))}
           </ol>
         </dd>
+        {guardians.length > 0 && (
+          <>
+            <dt>{t('admissionsPublic.review.guardians')}</dt>
+            <dd>
+              <GuardiansList guardians={guardians} />
+            </dd>
+          </>
+        )}
       </dl>
       {!receipt.registryMatch && <p className="alert alert-info">{t('admissionsPublic.receipt.unregistered')}</p>}
+      {evidence.length > 0 && (
+        <Suspense fallback={null}>
+          <EvidenceUpload code={receipt.dossierCode} child={child} documents={evidence} headingLevel={3} />
+        </Suspense>
+      )}
       <h3>{t('admissionsPublic.receipt.nextTitle')}</h3>
       <ol>
         <li>{t('admissionsPublic.receipt.next1')}</li>

@@ -6,6 +6,7 @@ import { DateInput } from '../../ui/date-input.tsx';
 import type { FieldErrors } from '../../ui/error-summary.tsx';
 import { FieldError, TextField } from '../../ui/form-fields.tsx';
 import type { ApplyForm } from './apply-state.ts';
+import { GuardiansFields } from './guardians-fields.tsx';
 
 export interface StepProps {
   form: ApplyForm;
@@ -97,12 +98,31 @@ export function ChildStep({ form, patch, errors }: StepProps) {
   );
 }
 
+/** Step 3: the parents or guardians, pre-filled from the registry when it names them. */
+export function GuardiansStep({ form, patch, errors }: StepProps) {
+  const { t } = useTranslation();
+  const fromRegistry = Boolean(form.prefill?.guardians.length);
+  return (
+    <>
+      <p className={fromRegistry ? 'alert alert-info' : undefined}>
+        {t(fromRegistry ? 'admissionsPublic.guardians.fromRegistry' : 'admissionsPublic.guardians.intro')}
+      </p>
+      <GuardiansFields
+        rows={form.guardians}
+        onChange={(guardians) => patch({ guardians })}
+        errors={errors}
+        prefix="ap-guardian"
+      />
+    </>
+  );
+}
+
 interface Commune {
   id: string;
   name: string;
 }
 
-/** Step 3: confirm the registry's residence, or ask for a correction with a reason. */
+/** Step 4: confirm the registry's residence, or ask for a correction with a reason. */
 export function ResidenceStep({ form, patch, errors }: StepProps) {
   const { t } = useTranslation();
   const p = form.prefill;

@@ -11,7 +11,7 @@ export function groupName(g: PublicRound['priorityGroups'][number], lang: string
   return lang === 'en' && g.nameEn ? g.nameEn : g.nameVi;
 }
 
-/** Step 4: the round's priority groups, or none. Evidence is uploaded after filing. */
+/** Step 5: the round's priority groups, or none. Evidence is uploaded after filing. */
 export function PriorityStep({ form, patch, errors, round }: RoundStepProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage;
@@ -56,7 +56,7 @@ export function PriorityStep({ form, patch, errors, round }: RoundStepProps) {
   );
 }
 
-/** Step 5: ordered wishes (as many as the round allows); the catchment school is named. */
+/** Step 6: ordered wishes (as many as the round allows); the catchment school is named. */
 export function WishesStep({ form, patch, errors, round }: RoundStepProps) {
   const { t } = useTranslation();
   const catchment = catchmentSchool(round, chosenResidence(form));
