@@ -53,18 +53,19 @@ async function loadProcess(input: string, output: string): Promise<void> {
   const times: number[] = [];
   let retryAfter: string | null = null;
   const t0 = performance.now();
-  const url = (i: number, dob: string) =>
-    `/api/public/admissions/results?${new URLSearchParams({ code: o.codes[i]!, personalId: o.personalIds[i]!, dateOfBirth: dob })}`;
+  // The code in the address; the child's ID and date of birth in headers, as the web sends them.
+  const url = (i: number) => `/api/public/admissions/results?${new URLSearchParams({ code: o.codes[i]! })}`;
+  const child = (i: number, dob: string) => ({ 'x-child-id': o.personalIds[i]!, 'x-child-dob': dob });
   const worker = async () => {
     while (performance.now() - t0 < o.ms) {
       const i = Math.floor(Math.random() * o.n);
       const roll = Math.random();
-      const headers: Record<string, string> = { 'x-forwarded-for': clientIp(i + 1) };
+      const dob = roll > 0.85 ? '2020-01-01' : o.dateOfBirth;
+      const headers: Record<string, string> = { 'x-forwarded-for': clientIp(i + 1), ...child(i, dob) };
       const etag = etags.get(i);
       if (etag && roll < 0.5) headers['if-none-match'] = etag;
-      const dob = roll > 0.85 ? '2020-01-01' : o.dateOfBirth;
       const s = performance.now();
-      const r = await request(agent, base, 'GET', url(i, dob), headers);
+      const r = await request(agent, base, 'GET', url(i), headers);
       times.push(performance.now() - s);
       byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
       if (r.status === 200 && r.headers.etag) etags.set(i, String(r.headers.etag));
@@ -73,7 +74,10 @@ async function loadProcess(input: string, output: string): Promise<void> {
   // One address asking as fast as it can: the per-minute limit must stop it.
   const hammer = async () => {
     while (performance.now() - t0 < o.ms) {
-      const r = await request(agent, base, 'GET', url(0, o.dateOfBirth), { 'x-forwarded-for': '203.0.113.7' });
+      const r = await request(agent, base, 'GET', url(0), {
+        'x-forwarded-for': '203.0.113.7',
+        ...child(0, o.dateOfBirth),
+      });
       hot[r.status] = (hot[r.status] ?? 0) + 1;
       if (r.status === 429) retryAfter = String(r.headers['retry-after']);
     }
@@ -113,13 +117,10 @@ async function main(): Promise<void> {
     const base = new URL(baseUrl);
     const agent = new http.Agent({ keepAlive: true });
     // One lookup creates the server's HMAC secret (404: nothing published yet).
-    await request(
-      agent,
-      base,
-      'GET',
-      `/api/public/admissions/results?code=X-1&personalId=001221000001&dateOfBirth=2021-05-20`,
-      {},
-    );
+    await request(agent, base, 'GET', '/api/public/admissions/results?code=X-1', {
+      'x-child-id': '001221000001',
+      'x-child-dob': '2021-05-20',
+    });
     const t0 = performance.now();
     const seeded = await seed(db, round, N);
     const seedMs = performance.now() - t0;

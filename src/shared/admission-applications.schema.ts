@@ -13,6 +13,17 @@ export const ChildIdentity = z.object({ personalId: PersonalId, dateOfBirth: Iso
 export type ChildIdentity = z.infer<typeof ChildIdentity>;
 
 /**
+ * The child's identity on a GET (status, draft, receipt, result): in headers, never in the
+ * address, which proxies, browsers and analytics keep (Decree 13/2023/NĐ-CP).
+ */
+export const ChildIdentityHeaders = z.looseObject({ 'x-child-id': PersonalId, 'x-child-dob': IsoDate });
+export type ChildIdentityHeaders = z.infer<typeof ChildIdentityHeaders>;
+export const childFromHeaders = (h: ChildIdentityHeaders): ChildIdentity => ({
+  personalId: h['x-child-id'],
+  dateOfBirth: h['x-child-dob'],
+});
+
+/**
  * Where the child lives. Without `correctionReason` the parent confirms the registry's residence
  * (it must match it); with one, the parent asks for a correction (evidence through the dossier's
  * CU_TRU document).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AdmissionLevel, RoundStatus } from './admission-rules.schema.ts';
+import { AdmissionLevel, RoundStatus, SchoolYear } from './admission-rules.schema.ts';
+import { RoundListQuery } from './admissions.schema.ts';
 import { Uuid } from './common.schema.ts';
 import { DossierState } from './dossiers.schema.ts';
 
@@ -126,3 +127,67 @@ export const PublicDemand = z.object({
 export type PublicDemand = z.infer<typeof PublicDemand>;
 
 export const DemandParams = z.object({ roundId: Uuid });
+
+/**
+ * The overview of a school year and level: one row per round the actor may read. Since 1 July
+ * 2025 communes run grades 1 and 6 (Resolution 202/2025/QH15), so the Sở needs the province at
+ * a glance across some hundred rounds.
+ */
+export const OverviewQuery = z.object({
+  /** Without it: the school year being admitted now, or the latest one with rounds in scope. */
+  schoolYear: SchoolYear.optional(),
+  /** Without it: grade 1. */
+  level: RoundListQuery.shape.level,
+});
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
+
+/** The states a filed application can be in (drafts are the family's, not counted). */
+export const FiledState = z.enum([
+  'submitted',
+  'in_review',
+  'supplement_requested',
+  'resubmitted',
+  'approved',
+  'rejected',
+  'withdrawn',
+]);
+export type FiledState = z.infer<typeof FiledState>;
+
+/** Figures of one round, or their sums. */
+export const OverviewFigures = z.object({
+  schools: z.number().int(),
+  seats: z.number().int(),
+  /** Filed applications (drafts excluded), whatever their state. */
+  applications: z.number().int(),
+  /** Filed applications per state; the values add up to `applications`. */
+  byStatus: z.record(FiledState, z.number().int()),
+  /** Active applications (not withdrawn or rejected) by first wish. */
+  firstWish: z.number().int(),
+  /** firstWish / seats (2 decimals); null without seats. Above 1: over-subscribed. */
+  demandRatio: z.number().nullable(),
+  /** Admitted by the final allocation run; null before it (for the totals: when no round has one). */
+  admitted: z.number().int().nullable(),
+  /** admitted / seats (2 decimals); for the totals, over the seats of the rounds with results only. */
+  fillRate: z.number().nullable(),
+  /** Applications held by the school past their deadline (submitted, in review, resubmitted). */
+  overdue: z.number().int(),
+});
+export type OverviewFigures = z.infer<typeof OverviewFigures>;
+
+export const OverviewRow = OverviewFigures.extend({
+  round: DashboardRound,
+  /** 'round': every school of the round; 'schools': only the schools the actor reviews. */
+  coverage: z.enum(['round', 'schools']),
+});
+export type OverviewRow = z.infer<typeof OverviewRow>;
+
+export const Overview = z.object({
+  schoolYear: SchoolYear,
+  level: AdmissionLevel,
+  /** Most over-subscribed first (demand ratio descending, rounds without seats last). */
+  rows: z.array(OverviewRow),
+  /** Sums of the rows. */
+  total: OverviewFigures.extend({ rounds: z.number().int() }),
+  generatedAt: z.string(),
+});
+export type Overview = z.infer<typeof Overview>;

@@ -15,7 +15,8 @@ export type ResultOutcome = z.infer<typeof ResultOutcome>;
 export const ResultConfirmation = z.enum(['pending', 'confirmed', 'released', 'not_applicable']);
 export type ResultConfirmation = z.infer<typeof ResultConfirmation>;
 
-export const ResultLookupQuery = ChildIdentity.extend({ code: z.string().min(3).max(40) });
+/** The dossier code in the query (cacheable per code); the child's identity in headers. */
+export const ResultLookupQuery = z.object({ code: z.string().min(3).max(40) });
 export type ResultLookupQuery = z.infer<typeof ResultLookupQuery>;
 
 /** What the family sees: the result explained in the request's language, and what to do next. */

@@ -410,7 +410,9 @@ describe.runIf(RUN)('a parent applies on a phone', () => {
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Trần Văn Phúc (Cha) · 0905100101');
     await page.getByRole('button', { name: 'Sửa nguyện vọng' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('không thay đổi được');
+    // Not yet in review: the first wish may change (the dossier would move to the new school).
+    await expect.poll(() => page.locator('main').textContent()).toContain('Đổi nguyện vọng 1 sẽ chuyển hồ sơ');
+    expect(await page.getByLabel('Nguyện vọng 1', { exact: true }).isEnabled()).toBe(true);
     await check(page, 'dossier-edit-wishes-360.png');
     await page.close();
   });

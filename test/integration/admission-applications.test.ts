@@ -298,15 +298,24 @@ describe('drafts', () => {
     child.personalId = unknownChild('700010').personalId;
     const saved = await call('PUT', url(), { ...child, form: { fullName: 'Nguyễn Thị Mai', wishes: [unit.school1] } });
     expect(saved.statusCode, saved.body).toBe(200);
-    const back = await call('GET', `${url()}?personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`);
+    const back = await call('GET', `${url()}`, undefined, {
+      'x-child-id': child.personalId,
+      'x-child-dob': child.dateOfBirth,
+    });
     expect(back.statusCode).toBe(200);
     expect(back.json().form).toEqual({ fullName: 'Nguyễn Thị Mai', wishes: [unit.school1] });
   });
 
   it('shows nothing for a wrong date of birth or without a verified code', async () => {
-    const wrong = await call('GET', `${url()}?personalId=${child.personalId}&dateOfBirth=2021-05-21`);
+    const wrong = await call('GET', `${url()}`, undefined, {
+      'x-child-id': child.personalId,
+      'x-child-dob': '2021-05-21',
+    });
     expect(wrong.statusCode).toBe(404);
-    const anonymous = await ctx.app.inject(`${url()}?personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`);
+    const anonymous = await ctx.app.inject({
+      url: `${url()}`,
+      headers: { 'x-child-id': child.personalId, 'x-child-dob': child.dateOfBirth },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });
@@ -315,8 +324,16 @@ describe('status, edits and withdrawal', () => {
   const byCode = (code: string) => `/api/public/admissions/applications/${code}`;
   const who = () => ({ personalId: boy.personalId, dateOfBirth: boy.dateOfBirth });
 
-  it('shows the status and public timeline to the right ID and date of birth', async () => {
+  it("refuses the child's ID in the address: it goes in headers (proxies keep addresses)", async () => {
     const res = await call('GET', `${byCode(boyCode)}?personalId=${boy.personalId}&dateOfBirth=${boy.dateOfBirth}`);
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('shows the status and public timeline to the right ID and date of birth', async () => {
+    const res = await call('GET', `${byCode(boyCode)}`, undefined, {
+      'x-child-id': boy.personalId,
+      'x-child-dob': boy.dateOfBirth,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ dossierCode: boyCode, state: 'submitted', childName: boy.fullName, version: 1 });
     expect(res.json().timeline.code).toBe(boyCode);
@@ -343,8 +360,8 @@ describe('status, edits and withdrawal', () => {
     const ok = await submit({ ...form(child, 'Thôn Khê Ba'), guardians });
     expect(ok.statusCode).toBe(201);
     const code = ok.json().dossierCode;
-    const who = `personalId=${child.personalId}&dateOfBirth=${child.dateOfBirth}`;
-    expect((await call('GET', `${byCode(code)}?${who}`)).json().guardians).toEqual(guardians);
+    const who = { 'x-child-id': child.personalId, 'x-child-dob': child.dateOfBirth };
+    expect((await call('GET', byCode(code), undefined, who)).json().guardians).toEqual(guardians);
     const father = { fullName: 'Võ Văn Tâm', relation: 'father', phone: null };
     const edited = await call('PATCH', byCode(code), {
       personalId: child.personalId,
@@ -356,11 +373,14 @@ describe('status, edits and withdrawal', () => {
   });
 
   it('answers a wrong date of birth exactly like an unknown code', async () => {
-    const wrong = await call('GET', `${byCode(boyCode)}?personalId=${boy.personalId}&dateOfBirth=2021-01-01`);
-    const unknown = await call(
-      'GET',
-      `${byCode('TS1-2026-999999')}?personalId=${boy.personalId}&dateOfBirth=${boy.dateOfBirth}`,
-    );
+    const wrong = await call('GET', `${byCode(boyCode)}`, undefined, {
+      'x-child-id': boy.personalId,
+      'x-child-dob': '2021-01-01',
+    });
+    const unknown = await call('GET', byCode('TS1-2026-999999'), undefined, {
+      'x-child-id': boy.personalId,
+      'x-child-dob': boy.dateOfBirth,
+    });
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     const strip = (b: { error: { requestId?: string } }) => ({ ...b.error, requestId: undefined });

@@ -174,3 +174,131 @@ describe('published demand', () => {
     expect(actions).toContain('admissions.demand.unpublish');
   });
 });
+
+describe('GET /api/admissions/dashboard/overview', () => {
+  const url = (q = '') => `/api/admissions/dashboard/overview${q}`;
+  const codes = (body: { rows: { round: { code: string } }[] }) => body.rows.map((r) => r.round.code).sort();
+  type Figures = {
+    schools: number;
+    seats: number;
+    applications: number;
+    firstWish: number;
+    overdue: number;
+    admitted: number | null;
+    byStatus: Record<string, number>;
+  };
+
+  it('needs a sign-in', async () => {
+    expect((await ctx.app.inject(url('?schoolYear=2027-2028&level=1'))).statusCode).toBe(401);
+  });
+
+  it('shows the Sở every commune’s round, most over-subscribed first', async () => {
+    const res = await so.get(url('?schoolYear=2027-2028&level=1'));
+    expect(res.status).toBe(200);
+    const body = res.body;
+    expect(body).toMatchObject({ schoolYear: '2027-2028', level: 1 });
+    expect(codes(body)).toEqual([
+      'DEMO-TS1-BATO',
+      'DEMO-TS1-CAMTHANH',
+      'DEMO-TS1-DAKHA',
+      'DEMO-TS1-KONTUM',
+      'DEMO-TS1-TINHKHE',
+    ]);
+    expect(body.rows.every((r: { coverage: string }) => r.coverage === 'round')).toBe(true);
+    const ratios = body.rows.map((r: { demandRatio: number | null }) => r.demandRatio ?? -1);
+    expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
+    expect(ratios[0]).toBeGreaterThan(ratios.at(-1));
+    expect(JSON.stringify(body)).not.toMatch(/child|personal|phuhuynh/i);
+  });
+
+  it('counts each round as its own dashboard does', async () => {
+    const row = (await so.get(url('?schoolYear=2027-2028&level=1'))).body.rows.find(
+      (r: { round: { id: string } }) => r.round.id === round.tinhKhe,
+    );
+    const one = (await so.get(`/api/admissions/dashboard?roundId=${round.tinhKhe}`)).body;
+    expect(row).toMatchObject({
+      seats: one.total.seats,
+      firstWish: one.total.firstWish,
+      demandRatio: one.total.demandRatio,
+      applications: one.total.applications,
+      admitted: null,
+      fillRate: null,
+      schools: one.schools.length,
+    });
+    for (const s of one.byStatus) expect(row.byStatus[s.state]).toBe(s.count);
+    expect(row.round.runningUnit.name).toBe(one.round.runningUnit.name);
+  });
+
+  it('gives totals that are the sums of the rows', async () => {
+    for (const level of [1, 6, 10]) {
+      const body = (await so.get(url(`?schoolYear=2027-2028&level=${level}`))).body;
+      const rows: Figures[] = body.rows;
+      expect(rows.length).toBeGreaterThan(0);
+      const sum = (f: (r: Figures) => number) => rows.reduce((n, r) => n + f(r), 0);
+      expect(body.total).toMatchObject({
+        rounds: rows.length,
+        schools: sum((r) => r.schools),
+        seats: sum((r) => r.seats),
+        applications: sum((r) => r.applications),
+        firstWish: sum((r) => r.firstWish),
+        overdue: sum((r) => r.overdue),
+      });
+      for (const state of Object.keys(body.total.byStatus))
+        expect(body.total.byStatus[state]).toBe(sum((r) => r.byStatus[state] ?? 0));
+      expect(sum((r) => Object.values(r.byStatus).reduce((n, c) => n + c, 0))).toBe(body.total.applications);
+      const allocated = rows.filter((r) => r.admitted !== null);
+      expect(body.total.admitted).toBe(allocated.length ? sum((r) => r.admitted ?? 0) : null);
+    }
+  });
+
+  it('reports admitted and fill rate where the final run exists', async () => {
+    const g6 = (await so.get(url('?schoolYear=2027-2028&level=6'))).body;
+    expect(codes(g6)).toEqual(['DEMO-TS6-KONTUM']);
+    expect(g6.rows[0].admitted).toBeGreaterThan(0);
+    expect(g6.rows[0].fillRate).toBeGreaterThan(0);
+    expect(g6.total.fillRate).toBe(g6.rows[0].fillRate);
+    expect((await so.get(url('?schoolYear=2027-2028&level=1'))).body.total.admitted).toBeNull();
+  });
+
+  it('shows a commune only its own rounds', async () => {
+    const own = (await tinhKhe.get(url('?schoolYear=2027-2028&level=1'))).body;
+    expect(codes(own)).toEqual(['DEMO-TS1-TINHKHE']);
+    expect(own.rows[0].coverage).toBe('round');
+    expect(own.total.seats).toBe(own.rows[0].seats);
+    expect(codes((await dakHa.get(url('?schoolYear=2027-2028&level=1'))).body)).toEqual(['DEMO-TS1-DAKHA']);
+    expect((await tinhKhe.get(url('?schoolYear=2027-2028&level=6'))).body.rows).toEqual([]);
+  });
+
+  it('shows a principal only the rounds of their school, counting only that school', async () => {
+    const body = (await principal.get(url('?schoolYear=2027-2028&level=1'))).body;
+    expect(codes(body)).toEqual(['DEMO-TS1-TINHKHE']);
+    const one = (await principal.get(`/api/admissions/dashboard?roundId=${round.tinhKhe}`)).body;
+    expect(body.rows[0]).toMatchObject({
+      coverage: 'schools',
+      schools: 1,
+      seats: one.total.seats,
+      firstWish: one.total.firstWish,
+      applications: one.total.applications,
+    });
+    expect(body.rows[0].firstWish).toBe(body.rows[0].seats + 2);
+  });
+
+  it('defaults to grade 1 and the school year with rounds', async () => {
+    const body = (await so.get(url())).body;
+    expect(body).toMatchObject({ schoolYear: '2027-2028', level: 1 });
+    expect(body.rows).toHaveLength(5);
+    const empty = (await so.get(url('?schoolYear=2030-2031&level=1'))).body;
+    expect(empty.rows).toEqual([]);
+    expect(empty.total).toMatchObject({ rounds: 0, seats: 0, demandRatio: null, admitted: null });
+  });
+
+  it('refuses a bad query with the bilingual error', async () => {
+    for (const q of ['?level=7', '?schoolYear=2027-2029', '?schoolYear=27-28', '?level=one']) {
+      const res = await so.get(url(q));
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe('request.invalid');
+      expect(res.body.error.messages.vi).not.toBe(res.body.error.messages.en);
+      expect(res.body.error.details[0].path).toMatch(/^querystring\.(level|schoolYear)$/);
+    }
+  });
+});

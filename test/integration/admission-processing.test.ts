@@ -250,10 +250,10 @@ describe('supplement: request, parent upload, resubmission', () => {
   });
 
   it('shows the parent the reason and the documents in the public timeline', async () => {
-    const res = await call(
-      'GET',
-      `/api/public/admissions/applications/${f.code}?personalId=${f.child.personalId}&dateOfBirth=${f.child.dateOfBirth}`,
-    );
+    const res = await call('GET', `/api/public/admissions/applications/${f.code}`, undefined, {
+      'x-child-id': f.child.personalId,
+      'x-child-dob': f.child.dateOfBirth,
+    });
     expect(res.statusCode).toBe(200);
     const last = res.json().timeline.events.at(-1);
     expect(last).toMatchObject({
@@ -455,7 +455,10 @@ describe('PDF receipt', () => {
   it('gives the parent a PDF whose text is the receipt in Vietnamese, and 404 for a wrong date of birth', async () => {
     const f = await file(child('Nguyễn Thị Ánh Tuyết', 'female'), unit.school1, 'Thôn Đắk Hà');
     const url = `/api/public/admissions/applications/${f.code}/receipt.pdf`;
-    const res = await ctx.app.inject(`${url}?personalId=${f.child.personalId}&dateOfBirth=${f.child.dateOfBirth}`);
+    const res = await ctx.app.inject({
+      url: `${url}`,
+      headers: { 'x-child-id': f.child.personalId, 'x-child-dob': f.child.dateOfBirth },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const bytes = new Uint8Array(res.rawPayload);
@@ -475,7 +478,10 @@ describe('PDF receipt', () => {
     ])
       expect(text).toContain(s);
     expect(text).not.toContain(f.child.personalId);
-    const wrong = await ctx.app.inject(`${url}?personalId=${f.child.personalId}&dateOfBirth=2021-03-15`);
+    const wrong = await ctx.app.inject({
+      url: `${url}`,
+      headers: { 'x-child-id': f.child.personalId, 'x-child-dob': '2021-03-15' },
+    });
     expect(wrong.statusCode).toBe(404);
     const staff = await ctx.app.inject({
       url: `/api/admissions/applications/${f.id}/receipt.pdf`,

@@ -59,12 +59,13 @@ function lookup(
   headers: Record<string, string> = {},
   ip = nextIp(),
 ) {
-  const q = new URLSearchParams({
-    code: c.code ?? 'TS1-0000-000000',
-    personalId: c.personalId,
-    dateOfBirth: c.dateOfBirth,
+  const q = new URLSearchParams({ code: c.code ?? 'TS1-0000-000000' });
+  return ctx.app.inject({
+    method: 'GET',
+    url: `/api/public/admissions/results?${q}`,
+    headers: { 'x-child-id': c.personalId, 'x-child-dob': c.dateOfBirth, ...headers },
+    remoteAddress: ip,
   });
-  return ctx.app.inject({ method: 'GET', url: `/api/public/admissions/results?${q}`, headers, remoteAddress: ip });
 }
 
 function confirm(c: Child, otp = token) {

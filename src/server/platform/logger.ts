@@ -22,7 +22,18 @@ export function serializeRequest(req: LoggedRequest) {
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], remove: true },
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-otp-token"]',
+        'req.headers["x-child-id"]',
+        'req.headers["x-child-dob"]',
+        'password',
+        '*.password',
+      ],
+      remove: true,
+    },
     serializers: { req: serializeRequest },
   };
   return destination ? pino(options, destination) : pino(options);

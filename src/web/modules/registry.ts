@@ -4,6 +4,7 @@ import * as admissionsPublic from './admissions-public/index.ts';
 import * as admissionsReview from './admissions-review/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
+import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
 import * as org from './org/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
@@ -24,6 +25,7 @@ const modules: WebModule[] = [
   admissionsDashboard,
   admissionsReview,
   admissions,
+  dossiersAdmin,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);

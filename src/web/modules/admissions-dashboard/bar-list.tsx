@@ -21,11 +21,14 @@ export function BarList({
   bars,
   valueLabel,
   markLabel,
+  format = formatNumber,
 }: {
   title: string;
   bars: Bar[];
   valueLabel: string;
   markLabel?: string;
+  /** How values and marks are written (default: a number with Vietnamese separators). */
+  format?: (n: number) => string;
 }) {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.mark ?? 0)));
@@ -40,8 +43,8 @@ export function BarList({
             <div className="small bar-list-label">
               <span>{b.label}</span>
               <span className="nowrap">
-                {formatNumber(b.value)}
-                {b.mark != null && markLabel ? ` / ${formatNumber(b.mark)}` : ''}
+                {format(b.value)}
+                {b.mark != null && markLabel ? ` / ${format(b.mark)}` : ''}
               </span>
             </div>
             <svg
@@ -52,7 +55,7 @@ export function BarList({
               focusable="false"
               aria-hidden="true"
             >
-              <title>{`${b.label}: ${formatNumber(b.value)}`}</title>
+              <title>{`${b.label}: ${format(b.value)}`}</title>
               <rect x="0" y="2" width="100" height="10" fill="var(--bg)" stroke="var(--border)" strokeWidth="0.3" />
               <rect
                 x="0"
@@ -83,8 +86,8 @@ export function BarList({
             {bars.map((b) => (
               <tr key={b.key}>
                 <th scope="row">{b.label}</th>
-                <td>{formatNumber(b.value)}</td>
-                {markLabel && <td>{b.mark == null ? '—' : formatNumber(b.mark)}</td>}
+                <td>{format(b.value)}</td>
+                {markLabel && <td>{b.mark == null ? '—' : format(b.mark)}</td>}
               </tr>
             ))}
           </tbody>

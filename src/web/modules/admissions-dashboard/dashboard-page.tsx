@@ -10,12 +10,27 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { BarList } from './bar-list.tsx';
 import { FiguresTable, percent } from './figures-table.tsx';
+import { OverviewView } from './overview-view.tsx';
 
-/** /admissions/dashboard — applications by status, demand and fill rate (scope checked by the server). */
+/**
+ * /admissions/dashboard — without a round, the overview of every round of a school year and level;
+ * with `roundId`, that round's applications by status, demand and fill rate (scope checked by the server).
+ */
 export function DashboardPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('admissionsDashboard.title'));
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t('admissionsDashboard.title')}</h1>
+      {params.get('roundId') ? <RoundDashboard /> : <OverviewView />}
+    </>
+  );
+}
+
+function RoundDashboard() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  usePageTitle(t('admissionsDashboard.title'));
   const [params, setParams] = useSearchParams();
   const query = { roundId: params.get('roundId') || undefined, unitId: params.get('unitId') || undefined };
   const client = useQueryClient();
@@ -42,7 +57,9 @@ export function DashboardPage() {
 
   return (
     <>
-      <h1>{t('admissionsDashboard.title')}</h1>
+      <p>
+        <Link to="/admissions/dashboard">{t('admissionsDashboard.overview.back')}</Link>
+      </p>
       {data.isPending && <Loading />}
       {data.isError && <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />}
       {d && !d.round && <p className="empty">{t('admissionsDashboard.noRounds')}</p>}

@@ -39,6 +39,8 @@ interface Call {
   signal?: AbortSignal;
   /** 'no-cache': revalidate (ETag, a cheap 304) instead of trusting the browser's cached copy. */
   cache?: RequestCache;
+  /** The child of a GET: sent in headers, never in the address (proxies and browsers keep those). */
+  child?: ChildIdentity;
 }
 
 async function send(path: string, call: Call = {}): Promise<Response> {
@@ -50,6 +52,10 @@ async function send(path: string, call: Call = {}): Promise<Response> {
   };
   if (call.token) headers['x-otp-token'] = call.token;
   if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
+  if (call.child) {
+    headers['x-child-id'] = call.child.personalId;
+    headers['x-child-dob'] = call.child.dateOfBirth;
+  }
   let body: BodyInit | undefined;
   if (call.body instanceof FormData) body = call.body;
   else if (method !== 'GET') {
@@ -87,8 +93,8 @@ export async function publicFetch<T>(path: string, call: Call = {}): Promise<T> 
 }
 
 /** A file (the PDF receipt) as a blob, fetched so that the child's ID never lands in the history. */
-export async function publicBlob(path: string): Promise<Blob> {
-  const response = await send(path);
+export async function publicBlob(path: string, child: ChildIdentity): Promise<Blob> {
+  const response = await send(path, { child });
   if (!response.ok) throw await errorOf(response);
   return response.blob();
 }
@@ -121,7 +127,7 @@ export const saveDraft = (roundId: string, token: string, child: ChildIdentity, 
   publicFetch<DraftView>(`${roundPath(roundId)}/draft`, { method: 'PUT', token, body: { ...child, form } });
 
 export const loadDraft = (roundId: string, token: string, child: ChildIdentity) =>
-  publicFetch<DraftView>(withQuery(`${roundPath(roundId)}/draft`, { ...child }), { token });
+  publicFetch<DraftView>(`${roundPath(roundId)}/draft`, { token, child });
 
 export const submitApplication = (roundId: string, token: string, idempotencyKey: string, body: SubmitBody) =>
   publicFetch<ApplicationReceipt>(`${roundPath(roundId)}/applications`, {
@@ -132,7 +138,7 @@ export const submitApplication = (roundId: string, token: string, idempotencyKey
   });
 
 export const applicationStatus = (code: string, child: ChildIdentity, signal?: AbortSignal) =>
-  publicFetch<ApplicationStatus>(withQuery(codePath(code), { ...child }), { signal });
+  publicFetch<ApplicationStatus>(codePath(code), { signal, child });
 
 export interface GuardianBody {
   fullName: string;
@@ -199,9 +205,10 @@ export const resubmitApplication = (code: string, token: string, body: ChildIden
  * before). The server lets the browser keep it a minute; revalidate so a confirmation shows at once.
  */
 export const lookupResult = (code: string, child: ChildIdentity, signal?: AbortSignal) =>
-  publicFetch<PublicResult>(withQuery('/api/public/admissions/results', { code, ...child }), {
+  publicFetch<PublicResult>(withQuery('/api/public/admissions/results', { code }), {
     signal,
     cache: 'no-cache',
+    child,
   });
 
 /** Engineer B: "Xác nhận nhập học" before the deadline. */

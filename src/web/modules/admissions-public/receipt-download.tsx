@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, withQuery } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { type ChildIdentity, codePath, publicBlob } from './public-api.ts';
 
 /**
- * The PDF receipt (engineer C: GET …/applications/:code/receipt.pdf?personalId=&dateOfBirth=).
- * Fetched by script and saved from a blob URL, so the child's ID is never in the address bar
- * or the browser history.
+ * The PDF receipt (GET …/applications/:code/receipt.pdf, the child's ID and date of birth in
+ * headers). Fetched by script and saved from a blob URL, so the child's ID is never in an
+ * address, the address bar or the browser history.
  */
 export function ReceiptDownload({ code, child }: { code: string; child: ChildIdentity }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +14,7 @@ export function ReceiptDownload({ code, child }: { code: string; child: ChildIde
   async function download() {
     setState({ busy: true, error: null });
     try {
-      const blob = await publicBlob(withQuery(`${codePath(code)}/receipt.pdf`, { ...child }));
+      const blob = await publicBlob(`${codePath(code)}/receipt.pdf`, child);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

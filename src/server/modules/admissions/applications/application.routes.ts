@@ -8,8 +8,9 @@ import {
   ApplicationSubmit,
   ApplicationWithdraw,
   AssistedSubmit,
-  ChildIdentity,
+  ChildIdentityHeaders,
   CodeParams,
+  childFromHeaders,
   DraftSave,
   DraftView,
   QueuePage,
@@ -58,13 +59,12 @@ export function applicationRoutes(app: FastifyInstance, s: ApplicationServices):
     {
       schema: {
         tags,
-        headers: OtpHeaders,
+        headers: OtpHeaders.extend(ChildIdentityHeaders.shape),
         params: RoundParams,
-        querystring: ChildIdentity,
         response: { 200: DraftView },
       },
     },
-    (req) => s.drafts.get(req.actor, req.headers['x-otp-token'], req.params.roundId, req.query),
+    (req) => s.drafts.get(req.actor, req.headers['x-otp-token'], req.params.roundId, childFromHeaders(req.headers)),
   );
 
   // 201 with the receipt, also for a retry with the same idempotency-key (same receipt).
@@ -94,8 +94,10 @@ export function applicationRoutes(app: FastifyInstance, s: ApplicationServices):
 
   r.get(
     byCode,
-    { schema: { tags, params: CodeParams, querystring: ChildIdentity, response: { 200: ApplicationStatus } } },
-    (req) => s.applications.status(req.params.code, req.query),
+    {
+      schema: { tags, params: CodeParams, headers: ChildIdentityHeaders, response: { 200: ApplicationStatus } },
+    },
+    (req) => s.applications.status(req.params.code, childFromHeaders(req.headers)),
   );
 
   r.patch(

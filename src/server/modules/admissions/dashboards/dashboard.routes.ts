@@ -6,14 +6,18 @@ import {
   DemandParams,
   DemandPublication,
   DemandPublicationBody,
+  Overview,
+  OverviewQuery,
   PublicDemand,
 } from '../../../../shared/admission-dashboards.schema.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { DashboardService } from './dashboard.service.ts';
+import { OverviewService } from './overview.service.ts';
 
 /** Staff dashboards (tag `admissions`) and the public demand per school of a round (tag `public`). */
 export function dashboardRoutes(app: FastifyInstance, platform: Platform): void {
   const s = new DashboardService(platform);
+  const overview = new OverviewService(platform);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -27,6 +31,19 @@ export function dashboardRoutes(app: FastifyInstance, platform: Platform): void 
       },
     },
     (req) => s.dashboard(req.actor, req.query),
+  );
+
+  r.get(
+    '/api/admissions/dashboard/overview',
+    {
+      schema: {
+        tags: ['admissions'],
+        summary: 'Every round of a school year and level in scope, most over-subscribed first, with totals',
+        querystring: OverviewQuery,
+        response: { 200: Overview },
+      },
+    },
+    (req) => overview.overview(req.actor, req.query),
   );
 
   r.put(

@@ -183,7 +183,7 @@ export class DashboardService {
 
 const ids = (schools: readonly SchoolSeats[]) => schools.map((s) => s.school_id);
 
-function presentRound(r: RoundRow): DashboardRound {
+export function presentRound(r: RoundRow): DashboardRound {
   return {
     id: r.id,
     code: r.code,

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChildIdentity, CodeParams, RoundParams } from '../../../../shared/admission-applications.schema.ts';
+import {
+  ChildIdentityHeaders,
+  CodeParams,
+  childFromHeaders,
+  RoundParams,
+} from '../../../../shared/admission-applications.schema.ts';
 import {
   ApplicationDetail,
   BulkBody,
@@ -170,11 +175,11 @@ export function processingRoutes(app: FastifyInstance, platform: Platform): void
         tags: publicTags,
         summary: 'The PDF receipt; a wrong code, ID or date of birth is 404',
         params: CodeParams,
-        querystring: ChildIdentity,
+        headers: ChildIdentityHeaders,
       },
     },
     async (req, reply) => {
-      const file = await receipts.forParent(req.actor, req.params.code, req.query);
+      const file = await receipts.forParent(req.actor, req.params.code, childFromHeaders(req.headers));
       return sendPdf(reply, file);
     },
   );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChildIdentity } from '../../../../shared/admission-applications.schema.ts';
 import type { PublicResult, ResultLookupQuery } from '../../../../shared/admission-results.schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -49,7 +50,7 @@ export class ResultLookupService {
     this.#ttlMs = ttlMs;
   }
 
-  async lookup(actor: Actor, q: ResultLookupQuery, ifNoneMatch?: string): Promise<LookupAnswer> {
+  async lookup(actor: Actor, q: ResultLookupQuery & ChildIdentity, ifNoneMatch?: string): Promise<LookupAnswer> {
     this.stats.lookups++;
     const [entry, secret] = await Promise.all([this.#entry(q.code), serverSecret(this.#p)]);
     const row = entry.row;

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CodeParams, RoundParams } from '../../../../shared/admission-applications.schema.ts';
+import {
+  ChildIdentityHeaders,
+  CodeParams,
+  childFromHeaders,
+  RoundParams,
+} from '../../../../shared/admission-applications.schema.ts';
 import {
   ChildrenWithoutApplicationPage,
   ChildrenWithoutApplicationQuery,
@@ -167,16 +172,17 @@ export function resultRoutes(app: FastifyInstance, platform: Platform): void {
         tags: publicTags,
         summary: 'Look up a published result by dossier code, personal ID and date of birth',
         querystring: ResultLookupQuery,
-        headers: LookupHeaders,
+        headers: LookupHeaders.extend(ChildIdentityHeaders.shape),
         response: { 200: PublicResult, 304: z.null().describe('Not modified (If-None-Match)') },
       },
     },
     async (req, reply) => {
-      const answer = await lookup.lookup(req.actor, req.query, req.headers['if-none-match']);
+      const who = { code: req.query.code, ...childFromHeaders(req.headers) };
+      const answer = await lookup.lookup(req.actor, who, req.headers['if-none-match']);
       reply
         .header('cache-control', 'private, max-age=60')
         .header('etag', answer.etag)
-        .header('vary', 'accept-language');
+        .header('vary', 'accept-language, x-child-id, x-child-dob');
       return answer.status === 304 ? reply.code(304).send(null) : answer.body;
     },
   );
