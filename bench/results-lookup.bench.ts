@@ -237,7 +237,7 @@ async function seed(db: pg.Pool, round: { roundId: string; communeId: string; wi
     codes.push(...batchCodes);
     await db.query(
       `INSERT INTO dossiers (id, code, procedure_code, unit_id, applicant_key, contact_phone, state, received_at, unique_key)
-       SELECT id, code, 'TS_LOP1', $5::uuid, k, p, 'submitted', now(), $6 || ':' || k
+       SELECT id, code, 'TS_LOP1', $5::uuid, k, p, 'approved', now(), $6 || ':' || k
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, code, k, p)`,
       [ids, batchCodes, keys, phones, round.wishes[0], round.roundId],
     );

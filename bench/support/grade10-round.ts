@@ -6,7 +6,7 @@ import { daysFromNow, grade10ExamRules } from '../../test/support/admissions.ts'
 /**
  * Setup of bench/allocation-e2e.bench.ts: a synthetic grade-10 round of the demo Sở, closed for
  * review, with `schoolCount` synthetic upper-secondary schools (3 specialised), `applicants`
- * applications of three wishes each (dossiers in state submitted) and their exam scores, written
+ * applications of three wishes each (dossiers approved: reviewed, as before an allocation) and their exam scores, written
  * with a few multi-row `INSERT … SELECT FROM unnest(…)` statements. Deterministic (seeded PRNG);
  * every school, child and mark is synthetic.
  */
@@ -128,7 +128,7 @@ export async function seedGrade10Round(
           FROM unnest(${serial}::int[], ${wishes}::text[], ${marks}::text[], ${priority}::numeric[]) AS u(s, w, m, p)
       ), d AS (
         INSERT INTO dossiers (id, code, procedure_code, unit_id, applicant_key, state, received_at)
-        SELECT id, code, 'TS_LOP10', ${department}::uuid, encode(sha256(convert_to('bench-' || s, 'UTF8')), 'hex'), 'submitted',
+        SELECT id, code, 'TS_LOP10', ${department}::uuid, encode(sha256(convert_to('bench-' || s, 'UTF8')), 'hex'), 'approved',
                now() FROM u
       ), a AS (
         INSERT INTO admission_applications (dossier_id, round_id, dossier_code, applicant_key, child_name, date_of_birth,
