@@ -43,7 +43,7 @@ async function main() {
           .join(', ')}, … (xem trang đăng nhập / see the login page)`,
         `  Mật khẩu / Password:                     ${config.DEMO_PASSWORD}`,
         ...(activeDemoCode(config.NODE_ENV)
-          ? [`  Mã xác thực thử / Demo one-time code:     ${activeDemoCode(config.NODE_ENV)}`]
+          ? [`  Mã xác thực thử / Demo one-time code:    ${activeDemoCode(config.NODE_ENV)}`]
           : []),
         '  Dữ liệu mẫu là dữ liệu mô phỏng / Demo data is synthetic.',
       );
