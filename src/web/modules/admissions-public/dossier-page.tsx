@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
@@ -33,6 +33,13 @@ import {
 } from './public-api.ts';
 import { ReceiptDownload } from './receipt-download.tsx';
 import { rememberChild, rememberedChild } from './storage.ts';
+
+/** Only for results decided by the lottery: its own chunk. */
+const LotteryCheck = lazy(() => import('./lottery-check.tsx').then((m) => ({ default: m.LotteryCheck })));
+
+/** A grade-1/6 result decided by the draw names it in its explanation (vi "bốc thăm", en "lottery"). */
+export const decidedByLottery = (result: PublicResult) =>
+  result.round.level !== 10 && /bốc thăm|lottery/i.test(result.explanation.normalize('NFC'));
 
 const FINAL = ['approved', 'rejected', 'withdrawn'];
 
@@ -248,6 +255,16 @@ function ResultSection({ result }: { result: PublicResult }) {
           </>
         )}
       </dl>
+      {result.round.level === 10 && (
+        <p>
+          <Link to={`/tuyen-sinh/diem-chuan/${result.round.id}`}>{t('admissionsPublic.cutoffs.link')}</Link>
+        </p>
+      )}
+      {decidedByLottery(result) && (
+        <Suspense fallback={null}>
+          <LotteryCheck roundId={result.round.id} roundCode={result.round.code} dossierCode={result.dossierCode} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type {
   ApplicationStatus,
   DraftView,
 } from '../../../shared/admission-applications.schema.ts';
-import type { PublicResult } from '../../../shared/admission-results.schema.ts';
+import type { PublicCutoffs, PublicResult } from '../../../shared/admission-results.schema.ts';
 import type { PublicRound } from '../../../shared/admissions.schema.ts';
 import type { Attachment } from '../../../shared/dossiers.schema.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
@@ -17,7 +17,16 @@ import { currentLanguage } from '../../lib/i18n.ts';
  * ApiError. Only types are imported from src/shared: zod stays out of the parent's bundle.
  */
 
-export type { ApplicationReceipt, ApplicationStatus, ChildPrefill, DraftView, OtpChannel, PublicResult, PublicRound };
+export type {
+  ApplicationReceipt,
+  ApplicationStatus,
+  ChildPrefill,
+  DraftView,
+  OtpChannel,
+  PublicCutoffs,
+  PublicResult,
+  PublicRound,
+};
 
 /** What proves a child's dossier is the caller's: never put in a page URL (Decree 13/2023/NĐ-CP). */
 export interface ChildIdentity {
@@ -214,3 +223,25 @@ export const lookupResult = (code: string, child: ChildIdentity, signal?: AbortS
 /** Engineer B: "Xác nhận nhập học" before the deadline. */
 export const confirmEnrolment = (code: string, token: string, child: ChildIdentity) =>
   publicFetch<PublicResult>(`${codePath(code)}/confirm`, { method: 'POST', token, body: child });
+
+/** The cut-offs (điểm chuẩn) of a published grade-10 round: 404 before publication or for grade 1/6. */
+export const cutoffs = (roundId: string, signal?: AbortSignal) =>
+  publicFetch<PublicCutoffs>(`${roundPath(roundId)}/cutoffs`, { signal });
+
+/** Where anyone downloads the exact inputs of a grade-1/6 draw (404 until the round is allocated). */
+export const lotteryPath = (roundId: string) => `${roundPath(roundId)}/lottery`;
+
+/** The published draw of a grade-1/6 round: what a family needs to re-run it (no personal data). */
+export interface PublicLottery {
+  roundId: string;
+  roundName: string;
+  seed: string;
+  seedPublishedAt: string;
+  inputsSha256: string;
+  /** The allocation inputs (dossier codes, wishes, catchment flags, priority ranks): downloaded, not shown. */
+  input: unknown;
+  howToCheck: { vi: string; en: string };
+}
+
+export const lottery = (roundId: string, signal?: AbortSignal) =>
+  publicFetch<PublicLottery>(lotteryPath(roundId), { signal });

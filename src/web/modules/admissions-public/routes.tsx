@@ -14,4 +14,9 @@ export const routes: ModuleRoute[] = [
     public: true,
     load: () => import('./dossier-page.tsx').then((m) => m.DossierPage),
   },
+  {
+    path: '/tuyen-sinh/diem-chuan/:roundId',
+    public: true,
+    load: () => import('./cutoffs-page.tsx').then((m) => m.CutoffsPage),
+  },
 ];

@@ -61,6 +61,10 @@ export function CatchmentsSection({ round, editable }: { round: RoundDetail; edi
       id="round-catchments"
       title={t('admissions.section.catchments')}
       lead={t('admissions.section.catchmentsLead')}
+      gist={t('admissions.section.catchmentsGist', { count: round.catchments.length })}
+      attention={
+        round.status === 'draft' && round.schools.some((s) => !round.catchments.some((c) => c.schoolId === s.schoolId))
+      }
       editable={editable && round.status === 'draft'}
       saving={catchments.isPending}
       error={catchments.error}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundDetail, Timeline } from '../../../shared/admissions.schema.ts';
+import { formatDateRange } from '../../lib/format.ts';
 import { TextField } from '../../ui/form-fields.tsx';
 import { useRoundWrites } from './admissions-api.ts';
 import { DateTimeField } from './date-time-field.tsx';
@@ -67,6 +68,9 @@ export function TimelineSection({ round, editable }: { round: RoundDetail; edita
       id="round-timeline"
       title={t('admissions.section.timeline')}
       lead={t('admissions.section.timelineLead')}
+      gist={t('admissions.section.timelineGist', {
+        range: formatDateRange(round.timeline.registerFrom, round.timeline.registerTo),
+      })}
       editable={editable && round.status !== 'closed'}
       saving={patch.isPending}
       error={patch.error}

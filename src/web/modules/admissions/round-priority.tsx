@@ -61,6 +61,7 @@ export function PrioritySection({ round, editable }: { round: RoundDetail; edita
       id="round-priority"
       title={t('admissions.section.priority')}
       lead={t(grade10 ? 'admissions.section.priorityLead10' : 'admissions.section.priorityLead16')}
+      gist={t('admissions.section.priorityGist', { count: round.priorityGroups.length })}
       editable={editable && round.status === 'draft'}
       saving={patch.isPending}
       error={patch.error}

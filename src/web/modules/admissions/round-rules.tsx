@@ -35,6 +35,7 @@ export function RulesSection({ round, editable }: { round: RoundDetail; editable
       id="round-rules"
       title={t('admissions.section.rules')}
       lead={t(exam ? 'admissions.section.rulesLead10' : 'admissions.section.rulesLead16')}
+      gist={t('admissions.section.rulesGist', { count: rules.wishCount })}
       editable={editable && round.status === 'draft'}
       saving={patch.isPending}
       error={patch.error}

@@ -101,6 +101,11 @@ export function SchoolsSection({ round, editable }: { round: RoundDetail; editab
       id="round-schools"
       title={t('admissions.section.schools')}
       lead={t('admissions.section.schoolsLead')}
+      gist={t('admissions.rounds.seats', {
+        seats: formatNumber(round.seats),
+        schools: formatNumber(round.schoolCount),
+      })}
+      attention={round.status === 'draft' && round.schools.length === 0}
       editable={editable && round.status !== 'closed'}
       saving={schools.isPending}
       error={schools.error}
