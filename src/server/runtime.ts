@@ -14,6 +14,7 @@ import { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/logger.ts';
 import { getOtpService } from './platform/otp/otp-provider.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
+import { getUploadsService } from './platform/uploads/uploads.module.ts';
 
 export interface Runtime {
   platform: Platform;
@@ -102,6 +103,13 @@ export async function startServer(config: Config, log: Logger) {
   await jobs?.start([
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
     { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },
+    {
+      name: 'platform.purge-uploads',
+      cron: '41 * * * *',
+      run: async () => {
+        await getUploadsService(runtime.platform).purgeExpired();
+      },
+    },
     {
       name: 'notify.deliver',
       cron: '* * * * *',

@@ -166,6 +166,61 @@ export const ERROR_CATALOGUE = {
     vi: 'Chưa hết hạn xác nhận nhập học.',
     en: 'The confirmation deadline has not passed yet.',
   },
+  // ── Learning library (src/server/modules/library) ──
+  /** A resource cannot take this moderation step from its current state. */
+  'library.invalid_transition': {
+    status: 409,
+    vi: 'Học liệu không thể chuyển sang trạng thái này từ trạng thái hiện tại.',
+    en: 'The resource cannot take this step from its current state.',
+  },
+  /** Metadata refers to an unknown subject, series, licence or language, or to a unit that is not a school. */
+  'library.invalid_metadata': {
+    status: 422,
+    vi: 'Thông tin mô tả học liệu không hợp lệ.',
+    en: 'The resource metadata is invalid.',
+  },
+  /** Submission of a resource without its required metadata or content (the hint says what is missing). */
+  'library.incomplete': {
+    status: 422,
+    vi: 'Học liệu chưa đủ thông tin để gửi duyệt.',
+    en: 'The resource is not complete enough to be submitted.',
+  },
+  /** platform/uploads (tus 1.0.0): the request's Tus-Resumable is missing or a version the server does not speak. */
+  'upload.version': {
+    status: 412,
+    vi: 'Phiên bản giao thức tải lên không được hỗ trợ (cần Tus-Resumable: 1.0.0).',
+    en: 'Unsupported upload protocol version (Tus-Resumable: 1.0.0 is required).',
+  },
+  /** A PATCH's Upload-Offset is not where the server's copy ends: ask with HEAD, then continue from there. */
+  'upload.offset_mismatch': {
+    status: 409,
+    vi: 'Vị trí tải tiếp không khớp với máy chủ. Hãy hỏi lại vị trí đã nhận rồi tải tiếp.',
+    en: 'The upload offset does not match the server. Ask for the received offset, then continue.',
+  },
+  /** Another request is still appending to the same upload. */
+  'upload.busy': {
+    status: 423,
+    vi: 'Tệp này đang được tải lên từ một yêu cầu khác. Vui lòng thử lại sau giây lát.',
+    en: 'This upload is being written by another request. Please try again shortly.',
+  },
+  /** Upload-Length (or the bytes sent) beyond the size limit of uploads, or beyond the declared length. */
+  'upload.too_large': {
+    status: 413,
+    vi: 'Tệp vượt quá dung lượng cho phép.',
+    en: 'The file is larger than allowed.',
+  },
+  /** The user already has the maximum number of uploads in progress. */
+  'upload.too_many': {
+    status: 429,
+    vi: 'Bạn đang có quá nhiều tệp chưa tải xong. Hãy hoàn tất hoặc hủy bớt rồi thử lại.',
+    en: 'You have too many unfinished uploads. Finish or cancel some, then try again.',
+  },
+  /** The finished file's bytes are not a type accepted for the upload's purpose (sniffed, not declared). */
+  'upload.type_refused': {
+    status: 415,
+    vi: 'Loại tệp này không được chấp nhận.',
+    en: 'This type of file is not accepted.',
+  },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {
     status: 503,

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { auditModule } from '../platform/audit/audit.module.ts';
 import { otpModule } from '../platform/otp/otp.module.ts';
 import type { Platform } from '../platform/platform.ts';
+import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
+import { libraryModule } from './library/library.module.ts';
 import { orgModule } from './org/org.module.ts';
 import { populationModule } from './population/population.module.ts';
 import { publicModule } from './public/public.module.ts';
@@ -27,4 +29,6 @@ export const modules: Module[] = [
   admissionsModule,
   otpModule,
   populationModule,
+  uploadsModule,
+  libraryModule,
 ];

@@ -66,6 +66,20 @@ const EnvSchema = z.object({
   RATE_OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_REGISTRY_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RATE_RESULT_LOOKUPS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Read by platform/uploads (uploads-config.ts): resumable (tus) uploads.
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 42)
+    .default(2 * 1024 ** 3),
+  UPLOAD_MAX_IN_PROGRESS: z.coerce.number().int().min(1).max(1000).default(5),
+  UPLOAD_EXPIRY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   WEB_DIST: z.string().default('./dist/web'),
 });
 

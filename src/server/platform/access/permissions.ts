@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'admissions.review': 'Review admission applications in the subtree',
   /** Run practice and real allocations, publish results, for rounds in the subtree. */
   'admissions.allocate': 'Allocate and publish admission results in the subtree',
+  /** Contribute learning resources (create, edit drafts, submit) owned by schools in the subtree. */
+  'library.contribute': 'Contribute learning resources of schools in the subtree',
+  /** Review, publish, return, take down and restore learning resources; curate collections. */
+  'library.moderate': 'Moderate learning resources of the subtree',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

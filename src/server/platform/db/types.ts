@@ -27,10 +27,26 @@ export type * from './types-admissions.ts';
 import type { AdmissionDemandPublicationsTable } from './types-dashboards.ts';
 import type { AdmissionAllocationCutoffsTable, AdmissionExamScoresTable } from './types-exam-scores.ts';
 import type {
+  LibraryCollectionItemsTable,
+  LibraryCollectionsTable,
+  LibraryFavouritesTable,
+  LibraryLanguagesTable,
+  LibraryLicencesTable,
+  LibraryModeratorAssignmentsTable,
+  LibraryResourcesTable,
+  LibraryResourceVersionsTable,
+  LibrarySeriesTable,
+  LibrarySubjectLevelsTable,
+  LibrarySubjectsTable,
+  LibraryTransitionsTable,
+  LibraryUsageEventsTable,
+} from './types-library.ts';
+import type {
   AdmissionResultPublicationsTable,
   AdmissionResultsTable,
   AdmissionSupplementaryRoundsTable,
 } from './types-results.ts';
+import type { StoredFileThumbnailsTable, UploadsTable } from './types-uploads.ts';
 
 /** Kysely table types. One interface per table; keep in step with src/server/migrations. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -228,4 +244,19 @@ export interface DB {
   admission_results: AdmissionResultsTable;
   admission_supplementary_rounds: AdmissionSupplementaryRoundsTable;
   admission_demand_publications: AdmissionDemandPublicationsTable;
+  library_subjects: LibrarySubjectsTable;
+  library_subject_levels: LibrarySubjectLevelsTable;
+  library_series: LibrarySeriesTable;
+  library_licences: LibraryLicencesTable;
+  library_languages: LibraryLanguagesTable;
+  library_resources: LibraryResourcesTable;
+  library_resource_versions: LibraryResourceVersionsTable;
+  library_transitions: LibraryTransitionsTable;
+  library_moderator_assignments: LibraryModeratorAssignmentsTable;
+  library_collections: LibraryCollectionsTable;
+  library_collection_items: LibraryCollectionItemsTable;
+  library_favourites: LibraryFavouritesTable;
+  library_usage_events: LibraryUsageEventsTable;
+  uploads: UploadsTable;
+  stored_file_thumbnails: StoredFileThumbnailsTable;
 }

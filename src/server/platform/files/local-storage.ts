@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSafeKey, type Storage, type StoredObject } from './storage.ts';
+import { assertSafeKey, type ByteRange, type Storage, type StoredObject } from './storage.ts';
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 /** Files on local disk under one root. Writes go to a temporary file, fsync, then rename. */
 export class LocalStorage implements Storage {
@@ -47,10 +53,26 @@ export class LocalStorage implements Storage {
     return { key, size, sha256: hash.digest('hex') };
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     const p = this.#path(key);
     await fs.promises.access(p);
-    return fs.createReadStream(p);
+    return fs.createReadStream(p, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async putFile(key: string, localPath: string, _contentType?: string, sha256?: string): Promise<StoredObject> {
+    const target = this.#path(key);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const { size } = await fs.promises.stat(localPath);
+    const digest = sha256 ?? (await hashFile(localPath));
+    try {
+      // The caller fsync'd the file; a rename within one file system keeps it whole.
+      await fs.promises.rename(localPath, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await this.put(key, fs.createReadStream(localPath));
+      await fs.promises.rm(localPath, { force: true });
+    }
+    return { key, size, sha256: digest };
   }
 
   async exists(key: string): Promise<boolean> {

@@ -45,3 +45,45 @@ describe('xmlTags', () => {
     expect(xmlTags(xml, 'NextContinuationToken')).toEqual(['t/1=']);
   });
 });
+
+describe('S3Storage.get with a byte range', () => {
+  const BODY = Buffer.from('0123456789abcdef');
+  async function serve(honourRange: boolean) {
+    const { createServer } = await import('node:http');
+    const seen: { range: string | undefined; signed: string }[] = [];
+    const server = createServer((req, res) => {
+      const range = req.headers.range;
+      seen.push({ range, signed: String(req.headers.authorization ?? '') });
+      const m = /^bytes=(\d+)-(\d+)$/.exec(range ?? '');
+      if (honourRange && m) {
+        res.writeHead(206, { 'content-range': `bytes ${m[1]}-${m[2]}/${BODY.length}` });
+        res.end(BODY.subarray(Number(m[1]), Number(m[2]) + 1));
+      } else res.end(BODY);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const s3 = new S3Storage({ ...base, endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true });
+    return { s3, seen, close: () => new Promise((r) => server.close(r)) };
+  }
+  const read = async (stream: AsyncIterable<Buffer>) => {
+    const parts: Buffer[] = [];
+    for await (const c of stream) parts.push(c);
+    return Buffer.concat(parts).toString();
+  };
+
+  it('sends a signed Range header and returns only those bytes', async () => {
+    const { s3, seen, close } = await serve(true);
+    expect(await read(await s3.get('a/b', { start: 2, end: 5 }))).toBe('2345');
+    expect(seen[0]!.range).toBe('bytes=2-5');
+    expect(seen[0]!.signed).toContain('SignedHeaders=host;range;');
+    expect(await read(await s3.get('a/b'))).toBe('0123456789abcdef');
+    expect(seen[1]!.range).toBeUndefined();
+    await close();
+  });
+
+  it('refuses a whole object from a store that ignored the range', async () => {
+    const { s3, close } = await serve(false);
+    await expect(s3.get('a/b', { start: 2, end: 5 })).rejects.toThrow(/Range ignored/);
+    await close();
+  });
+});

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { EMPTY_SHA256, signRequest, uriEncode } from './sigv4.ts';
-import { assertSafeKey, type Storage, type StoredObject } from './storage.ts';
+import { assertSafeKey, type ByteRange, type Storage, type StoredObject } from './storage.ts';
 
 export interface S3Options {
   /** e.g. `http://minio:9000`; empty for AWS (`https://s3.<region>.amazonaws.com`). */
@@ -124,11 +125,24 @@ export class S3Storage implements Storage {
     return { key, size: data.length, sha256 };
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     assertSafeKey(key);
-    const res = await this.#send('GET', this.url(key), { stream: true });
+    const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end}` } : {};
+    const res = await this.#send('GET', this.url(key), { stream: true, headers });
     if (!res.ok || !res.body) return this.#fail(res, `get ${key}`);
+    // A store that ignores Range answers 200 with the whole object: never pass that off as the range.
+    if (range && res.status !== 206) {
+      await res.body.cancel();
+      throw new S3Error(`S3 get ${key}: Range ignored (HTTP ${res.status})`, res.status, undefined);
+    }
     return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+  }
+
+  /** Sends a local file (buffered, so at most MAX_PUT_BYTES; larger ones need multipart, not built). */
+  async putFile(key: string, localPath: string, contentType?: string): Promise<StoredObject> {
+    const stored = await this.put(key, fs.createReadStream(localPath), contentType);
+    await fs.promises.rm(localPath, { force: true });
+    return stored;
   }
 
   async exists(key: string): Promise<boolean> {

@@ -10,6 +10,12 @@ export interface StoredObject {
   sha256: string;
 }
 
+/** Bytes `start` to `end`, both included (as in HTTP `Range: bytes=start-end`, RFC 9110 §14.1.2). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Where files live: local disk by default, any S3-compatible object store in production.
  * Keys are relative paths such as `org/imports/2026/…`; drivers never trust a key that
@@ -18,7 +24,14 @@ export interface StoredObject {
 export interface Storage {
   readonly driver: 'local' | 's3';
   put(key: string, body: Readable | Buffer, contentType?: string): Promise<StoredObject>;
-  get(key: string): Promise<Readable>;
+  /** The object, or only the bytes of `range` (the caller has checked it against the size). */
+  get(key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * Stores a file that is already on local disk (a finished upload). Local disk moves it when
+   * it can (same file system), so a 2 GB upload is not copied; S3 sends it. `sha256`, when the
+   * caller has just computed it, saves reading the file again.
+   */
+  putFile(key: string, localPath: string, contentType?: string, sha256?: string): Promise<StoredObject>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Every key under a prefix (for backups and fixity checks). */

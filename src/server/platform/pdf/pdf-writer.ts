@@ -23,11 +23,34 @@ export interface PdfField {
   value: string;
 }
 
+/** A table column: its heading (optional) and its share of the text width (a weight). */
+export interface PdfTableColumn {
+  header?: string;
+  width: number;
+}
+
+export type PdfTableCell = string | { text: string; bold?: boolean };
+
 export type PdfBlock =
   | { kind: 'title'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string; size?: number; bold?: boolean }
+  /** Level 1 (default) is a section heading, 2 and 3 smaller sub-headings; kept with what follows. */
+  | { kind: 'heading'; text: string; level?: 1 | 2 | 3 }
+  /**
+   * `lead` is a bold lead-in on the first line ("a) Mục tiêu:"), `indent` a left indent in
+   * points, `align` centres every line.
+   */
+  | {
+      kind: 'paragraph';
+      text: string;
+      size?: number;
+      bold?: boolean;
+      lead?: string;
+      indent?: number;
+      align?: 'left' | 'center';
+    }
   | { kind: 'fields'; rows: readonly PdfField[] }
+  /** A ruled table; a row taller than the rest of the page continues on the next, under the headings again. */
+  | { kind: 'table'; columns: readonly PdfTableColumn[]; rows: readonly (readonly PdfTableCell[])[]; size?: number }
   | { kind: 'space'; height: number };
 
 export interface PdfSpec {
@@ -50,6 +73,8 @@ const LEADING = 1.45;
 const LABEL_WIDTH = 170;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.35, 0.4);
+const SHADE = rgb(0.93, 0.93, 0.93);
+const HEADING_SIZES = [12.5, 11.5, 11] as const;
 
 /**
  * Renders a simple document (heading, title, label–value rows, paragraphs) to PDF bytes with
@@ -146,27 +171,25 @@ class Writer {
       return;
     }
     if (b.kind === 'title' || b.kind === 'heading') {
-      const size = b.kind === 'title' ? 16 : 12.5;
+      const size = b.kind === 'title' ? 16 : HEADING_SIZES[(b.level ?? 1) - 1]!;
       this.#y -= b.kind === 'title' ? 6 : 8;
-      for (const text of this.#lines(b.text, width, size, true)) {
+      const lines = this.#lines(b.text, width, size, true);
+      // Keep a heading with the first lines of what follows it.
+      if (b.kind === 'heading' && this.#room() < (lines.length * size + 2 * BODY) * LEADING) this.#newPage();
+      for (const text of lines) {
         const y = this.#advance(size);
         const x = b.kind === 'title' ? (PAGE.width - this.#bold.widthOfTextAtSize(text, size)) / 2 : PAGE.margin;
         this.#page.drawText(text, { x, y, size, font: this.#bold, color: INK });
       }
-      this.#y -= 6;
+      this.#y -= b.kind === 'title' || (b.level ?? 1) === 1 ? 6 : 2;
       return;
     }
     if (b.kind === 'paragraph') {
-      const size = b.size ?? BODY;
-      for (const text of this.#lines(b.text, width, size, b.bold))
-        this.#page.drawText(text, {
-          x: PAGE.margin,
-          y: this.#advance(size),
-          size,
-          font: this.#font(b.bold),
-          color: INK,
-        });
-      this.#y -= 4;
+      this.#paragraph(b, width);
+      return;
+    }
+    if (b.kind === 'table') {
+      this.#table(b, width);
       return;
     }
     for (const row of b.rows) {
@@ -182,6 +205,105 @@ class Writer {
       }
       this.#y -= 3;
     }
+  }
+
+  /** Height left above the bottom margin of the page. */
+  #room(): number {
+    return this.#y - (PAGE.margin + 24);
+  }
+
+  #paragraph(b: Extract<PdfBlock, { kind: 'paragraph' }>, fullWidth: number): void {
+    const size = b.size ?? BODY;
+    const left = PAGE.margin + (b.indent ?? 0);
+    const width = fullWidth - (b.indent ?? 0);
+    const font = this.#font(b.bold);
+    const lead = b.lead ? b.lead.normalize('NFC') : '';
+    const leadWidth = lead ? this.#bold.widthOfTextAtSize(`${lead} `, size) : 0;
+    const lines = wrapText(b.text, width, (s) => font.widthOfTextAtSize(s, size), width - leadWidth);
+    lines.forEach((text, i) => {
+      const y = this.#advance(size);
+      let x = left;
+      if (i === 0 && lead) {
+        this.#page.drawText(lead, { x, y, size, font: this.#bold, color: INK });
+        x += leadWidth;
+      }
+      if (b.align === 'center') x = PAGE.margin + (fullWidth - font.widthOfTextAtSize(text, size)) / 2;
+      if (text) this.#page.drawText(text, { x, y, size, font, color: INK });
+    });
+    this.#y -= 4;
+  }
+
+  #table(b: Extract<PdfBlock, { kind: 'table' }>, width: number): void {
+    const size = b.size ?? BODY;
+    const line = size * LEADING;
+    const pad = 4;
+    const total = b.columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = b.columns.map((c) => (width * c.width) / total);
+    const xs = widths.map((_, i) => PAGE.margin + widths.slice(0, i).reduce((a, w) => a + w, 0));
+    const wrap = (cells: readonly PdfTableCell[]) =>
+      widths.map((w, i) => {
+        const cell = cells[i] ?? '';
+        const { text, bold } = typeof cell === 'string' ? { text: cell, bold: false } : cell;
+        return { bold: bold ?? false, lines: this.#lines(text, w - 2 * pad, size, bold) };
+      });
+    const head = b.columns.some((c) => c.header)
+      ? wrap(b.columns.map((c) => ({ text: c.header ?? '', bold: true })))
+      : null;
+
+    /** Draws lines [from, to) of a row's cells at the current position, ruled and padded. */
+    const drawPart = (cells: ReturnType<typeof wrap>, from: number, to: number, shade: boolean) => {
+      const top = this.#y;
+      const height = (to - from) * line + 2 * pad;
+      cells.forEach((cell, i) => {
+        this.#page.drawRectangle({
+          x: xs[i]!,
+          y: top - height,
+          width: widths[i]!,
+          height,
+          borderColor: MUTED,
+          borderWidth: 0.5,
+          color: shade ? SHADE : undefined,
+        });
+        cell.lines.slice(from, to).forEach((text, k) => {
+          const y = top - pad - k * line - size * 1.05;
+          this.#page.drawText(text, { x: xs[i]! + pad, y, size, font: this.#font(cell.bold), color: INK });
+        });
+      });
+      this.#y = top - height;
+    };
+    const drawHead = () => {
+      if (head) drawPart(head, 0, Math.max(...head.map((c) => c.lines.length)), true);
+    };
+    const usable = PAGE.height - 2 * PAGE.margin - 24;
+
+    const heightOf = (cells: ReturnType<typeof wrap>) => Math.max(...cells.map((c) => c.lines.length)) * line + 2 * pad;
+    this.#y -= 2;
+    // The headings do not stay alone at the bottom of a page.
+    const first = b.rows[0] ? heightOf(wrap(b.rows[0])) : 0;
+    const start = (head ? heightOf(head) : 0) + first;
+    if (start > this.#room() && start <= usable) this.#newPage();
+    drawHead();
+    for (const row of b.rows) {
+      const cells = wrap(row);
+      const count = Math.max(...cells.map((c) => c.lines.length));
+      // A row that fits on a page is not split: it moves to the next page whole.
+      if (heightOf(cells) > this.#room() && heightOf(cells) <= usable) {
+        this.#newPage();
+        drawHead();
+      }
+      for (let from = 0; from < count; ) {
+        const fit = Math.floor((this.#room() - 2 * pad) / line);
+        if (fit < 1) {
+          this.#newPage();
+          drawHead();
+          continue;
+        }
+        const to = Math.min(count, from + fit);
+        drawPart(cells, from, to, false);
+        from = to;
+      }
+    }
+    this.#y -= 6;
   }
 
   /** The footer and "Trang i/n" on every page, once the number of pages is known. */

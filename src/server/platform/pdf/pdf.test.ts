@@ -63,3 +63,44 @@ describe('renderPdf', () => {
     expect((await extractPdfText(bytes)).join('\n')).toContain('Dòng 80');
   });
 });
+
+describe('wrapText with a lead-in', () => {
+  it('narrows only the first line', () => {
+    expect(wrapText('aaa bbb ccc', 7, monospace, 3)).toEqual(['aaa', 'bbb ccc']);
+  });
+
+  it('starts on the next line when the first word does not fit beside the lead', () => {
+    expect(wrapText('abcdef gh', 9, monospace, 3)).toEqual(['', 'abcdef gh']);
+  });
+});
+
+describe('renderPdf sub-headings, lead-ins and tables', () => {
+  const step = (i: number) => [{ text: `Bước ${i}`, bold: true }, `Nội dung bước ${i} `.repeat(i === 2 ? 250 : 3)];
+
+  it('writes every cell of a table and repeats its headings on the next page', async () => {
+    const bytes = await renderPdf({
+      title: 't',
+      blocks: [
+        { kind: 'heading', level: 2, text: 'Hoạt động 2.1: Tìm hiểu lực ma sát' },
+        { kind: 'paragraph', lead: 'a) Mục tiêu:', text: 'Nêu được khái niệm lực ma sát.', indent: 14 },
+        { kind: 'paragraph', text: 'Môn học: Khoa học tự nhiên; lớp: 6', align: 'center' },
+        {
+          kind: 'table',
+          columns: [
+            { header: 'Bước', width: 3 },
+            { header: 'Hoạt động của giáo viên và học sinh', width: 7 },
+          ],
+          rows: [1, 2, 3].map(step),
+        },
+      ],
+    });
+    const lines = await extractPdfText(bytes);
+    const text = lines.join('\n');
+    for (const s of ['Hoạt động 2.1: Tìm hiểu lực ma sát', 'a) Mục tiêu:', 'Nêu được khái niệm lực ma sát.', 'Bước 3'])
+      expect(text).toContain(s);
+    // The long second row runs over a page: the headings are drawn again above its rest.
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(2);
+    expect(lines.filter((l) => l === 'Hoạt động của giáo viên và học sinh')).toHaveLength(2);
+    expect(text).not.toContain('\uFFFD');
+  });
+});
