@@ -242,9 +242,11 @@ CREATE TABLE library_resource_versions (
   UNIQUE (resource_id, number),
   CHECK ((file_id IS NULL) <> (url IS NULL))
 );
+-- Resources and versions reference each other: these two are checked at commit (DEFERRABLE), so
+-- a restore can load the tables in any order inside its one transaction (backup/catalog.ts).
 ALTER TABLE library_resources
-  ADD FOREIGN KEY (current_version_id) REFERENCES library_resource_versions(id),
-  ADD FOREIGN KEY (published_version_id) REFERENCES library_resource_versions(id);
+  ADD FOREIGN KEY (current_version_id) REFERENCES library_resource_versions(id) DEFERRABLE INITIALLY DEFERRED,
+  ADD FOREIGN KEY (published_version_id) REFERENCES library_resource_versions(id) DEFERRABLE INITIALLY DEFERRED;
 
 -- Append-only history of the review: who, when, from, to, the comment (a return's reasons).
 CREATE TABLE library_transitions (

@@ -46,7 +46,9 @@ export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
 /**
  * Orders tables so that every table comes after the tables its foreign keys reference
  * (a self-reference, such as org_units.parent_id, is satisfied inside its one COPY statement:
- * foreign-key triggers fire at the end of the statement). Throws on a cycle between tables.
+ * foreign-key triggers fire at the end of the statement). Keys checked at commit (DEFERRABLE
+ * INITIALLY DEFERRED, e.g. between library resources and their versions) do not order: the
+ * restore is one transaction. Throws on a cycle between tables.
  */
 export async function loadOrder(client: pg.ClientBase, tables: string[]): Promise<string[]> {
   const { rows } = await client.query<{ child: string; parent: string }>(`
@@ -54,7 +56,8 @@ export async function loadOrder(client: pg.ClientBase, tables: string[]): Promis
     FROM pg_constraint f
     JOIN pg_class c ON c.oid = f.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
     JOIN pg_class p ON p.oid = f.confrelid
-    WHERE f.contype = 'f' AND cn.nspname = 'public' AND f.conrelid <> f.confrelid`);
+    WHERE f.contype = 'f' AND cn.nspname = 'public' AND f.conrelid <> f.confrelid
+      AND NOT (f.condeferrable AND f.condeferred)`);
   const wanted = new Set(tables);
   const parents = new Map(tables.map((t) => [t, new Set<string>()]));
   for (const r of rows) if (wanted.has(r.child) && wanted.has(r.parent)) parents.get(r.child)!.add(r.parent);
