@@ -250,6 +250,64 @@ describe('moderation', () => {
     expect((await anonymous('/api/library/resources?q=thi+nghiem+ao+vat+li+10')).body.total).toBe(1);
   });
 
+  /** The search tables of 0017 against a count from library_resources itself: rows that differ (none when right). */
+  async function searchTablesDrift(): Promise<unknown[]> {
+    const { sql } = await import('kysely');
+    const { rows } = await sql`
+      WITH fresh AS (
+        SELECT p.audience, p.facet, p.value, count(*)::bigint AS count FROM library_resources r,
+          gds_library_facet_pairs(r.listed, r.visibility, r.school_id, r.levels, r.grades, r.subjects, r.kind,
+            r.licence_code, r.series_code) p GROUP BY 1, 2, 3),
+      kept AS (SELECT audience, facet, value, count FROM library_search_facet_counts WHERE count <> 0),
+      fresh_cells AS (
+        SELECT CASE visibility WHEN 'school' THEN 'school:' || school_id ELSE visibility END AS audience, levels,
+          grades, subjects, kind, licence_code, series_code, count(*)::bigint AS n
+        FROM library_resources WHERE listed GROUP BY 1, 2, 3, 4, 5, 6, 7),
+      kept_cells AS (SELECT audience, levels, grades, subjects, kind, licence_code, series_code, n
+        FROM library_search_facet_cells WHERE n <> 0)
+      (SELECT 'counts' AS t, to_jsonb(x) AS row FROM ((TABLE fresh EXCEPT TABLE kept) UNION ALL (TABLE kept EXCEPT TABLE fresh)) x)
+      UNION ALL
+      (SELECT 'cells', to_jsonb(x) FROM ((TABLE fresh_cells EXCEPT TABLE kept_cells) UNION ALL (TABLE kept_cells EXCEPT TABLE fresh_cells)) x)
+      UNION ALL
+      (SELECT 'docs', to_jsonb(x) FROM ((SELECT id FROM library_resources WHERE listed EXCEPT SELECT id FROM library_search_docs)
+        UNION ALL (SELECT id FROM library_search_docs EXCEPT SELECT id FROM library_resources WHERE listed)) x)`.execute(
+      ctx.platform.db,
+    );
+    return rows;
+  }
+
+  it('keeps the precomputed counts, the search copy and the per-node facet cache right through take-down and restore', async () => {
+    expect(await searchTablesDrift()).toEqual([]);
+    const browse = async () => (await anonymous('/api/library/resources')).body;
+    const words = async () => (await anonymous('/api/library/resources?q=thi+nghiem+ao')).body;
+    const filtered = async () => (await anonymous('/api/library/resources?subject=vat_li&grade=10')).body;
+    const before = { browse: await browse(), words: await words(), filtered: await filtered() };
+    expect(before.words.total).toBe(1);
+    // Asked twice: the second is answered from this node's cache, and agrees.
+    const { libraryServices } = await import('../../src/server/modules/library/library.module.ts');
+    const cache = libraryServices(ctx.platform).search.facetCache;
+    const hits = cache.hits;
+    expect(await words()).toEqual(before.words);
+    expect(cache.hits).toBe(hits + 1);
+    const physicsCount = (b: { facets: { subject: { value: string; count: number }[] } }) =>
+      b.facets.subject.find((f) => f.value === 'vat_li')?.count ?? 0;
+
+    expect((await act(physics, id, 'take_down', 'Kiểm tra lại nguồn.')).body.status).toBe('taken_down');
+    expect(await searchTablesDrift()).toEqual([]);
+    const down = { browse: await browse(), words: await words(), filtered: await filtered() };
+    expect(down.browse.total).toBe(before.browse.total - 1);
+    expect(physicsCount(down.browse)).toBe(physicsCount(before.browse) - 1);
+    expect(down.words.total).not.toBe(1); // not the cached count of before
+    expect(down.words.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    expect(down.filtered.total).toBe(before.filtered.total - 1);
+
+    expect((await act(physics, id, 'restore')).body.status).toBe('published');
+    expect(await searchTablesDrift()).toEqual([]);
+    expect(await browse()).toEqual(before.browse);
+    expect((await words()).total).toBe(1);
+    expect((await filtered()).total).toBe(before.filtered.total);
+  });
+
   it('refuses a step on a stale version and a step the state does not allow', async () => {
     const r = await physics.post(`/api/library/resources/${id}/actions`, {
       action: 'take_down',

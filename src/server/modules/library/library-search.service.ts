@@ -10,15 +10,27 @@ import type { Platform } from '../../platform/platform.ts';
 
 type ResourcePage = z.infer<typeof ResourcePageSchema>;
 
+import { FacetCache } from './facet-cache.ts';
 import { presentSummary } from './library.presenter.ts';
-import { searchFacets, searchPage } from './library-search.repository.ts';
-import { viewerOf } from './library-viewer.ts';
+import {
+  type FacetRow,
+  precomputedFacets,
+  type SearchSpec,
+  searchFacets,
+  searchGeneration,
+  searchPage,
+  vocabulary,
+} from './library-search.repository.ts';
+import { audiencesOf, type Viewer, viewerOf } from './library-viewer.ts';
 import { findMine, findQueue } from './queue.repository.ts';
-import { groupFacets, specOf, trigramSpec } from './search-spec.ts';
+import { groupFacets, specOf, splitFacets, trigramSpec } from './search-spec.ts';
+import { correctedTsQuery, searchTerms } from './search-terms.ts';
 
 /** Finding resources: the public search with facets, the moderators' queue, a contributor's own list. */
 export class LibrarySearchService {
   readonly #p: Platform;
+  /** Facet counts per node, keyed by the search generation (facet-cache.ts): exact, not a TTL guess. */
+  readonly facetCache = new FacetCache();
 
   constructor(platform: Platform) {
     this.#p = platform;
@@ -26,21 +38,30 @@ export class LibrarySearchService {
 
   /** Only what the caller may see (library-viewer.ts); anonymous callers see public resources. */
   async search(actor: Actor, q: SearchQuery): Promise<SearchResult> {
-    const viewer = await viewerOf(this.#p.db, actor);
+    const [viewer, generation] = await Promise.all([viewerOf(this.#p.db, actor), searchGeneration(this.#p.db)]);
     let spec = specOf(q);
     let [rows, facetRows] = await Promise.all([
       searchPage(this.#p.db, viewer, spec),
-      searchFacets(this.#p.db, viewer, spec),
+      this.#facets(viewer, spec, generation),
     ]);
     let { facets, total } = groupFacets(facetRows);
-    const fallback = total === 0 ? trigramSpec(q, spec) : null;
-    if (fallback) {
+    let matchedBy: SearchResult['matchedBy'] = spec.match.by;
+    // Nothing found and some word is not the beginning of any word of the library: a typo. First
+    // each unknown word with its nearest words of the vocabulary, in full text (ranked); then
+    // word similarity on titles. Known words that find nothing together are an honest zero.
+    const corrected = total === 0 && spec.match.by === 'fulltext' ? await this.#corrected(q.q) : null;
+    const fallbacks = corrected
+      ? [corrected.tsquery ? { ...spec, match: corrected.tsquery } : null, trigramSpec(q, spec)]
+      : [];
+    for (const fallback of fallbacks) {
+      if (total > 0 || !fallback) continue;
       spec = fallback;
       [rows, facetRows] = await Promise.all([
         searchPage(this.#p.db, viewer, spec),
-        searchFacets(this.#p.db, viewer, spec),
+        this.#facets(viewer, spec, generation),
       ]);
       ({ facets, total } = groupFacets(facetRows));
+      matchedBy = 'trigram';
     }
     return {
       items: rows.map(presentSummary),
@@ -48,8 +69,41 @@ export class LibrarySearchService {
       page: q.page,
       pageSize: q.pageSize,
       facets,
-      matchedBy: spec.match.by,
+      matchedBy,
     };
+  }
+
+  /**
+   * The typed words against the library's vocabulary: null when every word begins some word of
+   * it (no typo); otherwise the full-text query with each unknown word of 3 characters or more
+   * or its nearest words (at most 4), null there when none is near.
+   */
+  async #corrected(text: string | undefined): Promise<{ tsquery: SearchSpec['match'] | null } | null> {
+    const terms = searchTerms(text);
+    const known = await vocabulary(this.#p.db, terms, 4);
+    if (known.every((t) => t.known)) return null;
+    const corrections = known.map((t) => (t.known || t.term.length < 3 ? [] : t.similar));
+    if (corrections.every((c) => c.length === 0)) return { tsquery: null };
+    const tsquery = correctedTsQuery(terms, corrections);
+    return { tsquery: tsquery ? { by: 'fulltext', tsquery } : null };
+  }
+
+  /**
+   * The facet counts and the total. Without words, a count that no filter but its own facet's
+   * restricts is the count of everything the viewer may see: read from the precomputed counts
+   * (library_search_facet_counts, kept by triggers in the writing transaction, so exact). The rest are
+   * counted over the matched rows.
+   */
+  async #facets(viewer: Viewer, spec: SearchSpec, generation: string): Promise<FacetRow[]> {
+    const { precomputed, counted } = splitFacets(spec);
+    const key = JSON.stringify([generation, audiencesOf(viewer), spec.match, spec.filters]);
+    return this.facetCache.get(key, async () => {
+      const [a, b] = await Promise.all([
+        precomputedFacets(this.#p.db, viewer, precomputed),
+        searchFacets(this.#p.db, viewer, spec, counted),
+      ]);
+      return [...a, ...b];
+    });
   }
 
   /** The moderator's queue: submitted and in-review resources of the moderator's subjects and levels. */

@@ -77,3 +77,14 @@ export function fullAccessSql(v: Viewer, r = 'r'): RawBuilder<boolean> {
   return sql<boolean>`(${author} OR ${coveredSql(v.contribute, r)}
     OR (${t}.status <> 'draft' AND ${coveredSql(v.moderate, r)}))`;
 }
+
+/**
+ * The audiences of the search tables of 0017 (library_search_facet_counts, _cells, library_search_docs)
+ * the viewer reads: 'public', 'province' when signed in, 'school:<id>' of the schools it is a
+ * member of (as listedVisibleSql), or null for all of them.
+ */
+export function audiencesOf(v: Viewer): string[] | null {
+  if (v.all) return null;
+  if (!v.signedIn) return ['public'];
+  return ['public', 'province', ...[...v.memberOf].sort().map((id) => `school:${id}`)];
+}

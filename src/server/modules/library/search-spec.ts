@@ -1,5 +1,5 @@
 import { FACETS, type Facets, type SearchQuery } from '../../../shared/library.schema.ts';
-import type { FacetRow, Match, SearchSpec } from './library-search.repository.ts';
+import { FACET_NAMES, type FacetAsk, type FacetRow, type Match, type SearchSpec } from './library-search.repository.ts';
 import { toTsQuery, trigramQuery } from './search-terms.ts';
 
 /** The repository's spec for a search request: full text when there are words, browsing otherwise. */
@@ -39,4 +39,20 @@ export function groupFacets(rows: readonly FacetRow[]): { facets: Facets; total:
   for (const f of FACETS)
     facets[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'vi', { numeric: true }));
   return { facets, total };
+}
+
+/**
+ * Which counts can come from the precomputed counts of everything visible, and which must be
+ * counted over the matched rows. A facet's counts ignore its own filter, so without words a facet
+ * is precomputed when no other filter is set; the total when no filter is set at all.
+ */
+export function splitFacets(spec: SearchSpec): { precomputed: FacetAsk; counted: FacetAsk } {
+  const set = FACET_NAMES.filter((n) => (spec.filters[n]?.length ?? 0) > 0);
+  if (spec.match.by !== 'none')
+    return { precomputed: { facets: [], total: false }, counted: { facets: FACET_NAMES, total: true } };
+  const alone = (n: (typeof FACET_NAMES)[number]) => set.every((m) => m === n);
+  return {
+    precomputed: { facets: FACET_NAMES.filter(alone), total: set.length === 0 },
+    counted: { facets: FACET_NAMES.filter((n) => !alone(n)), total: set.length > 0 },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '../../../shared/library.schema.ts';
-import { groupFacets, specOf, trigramSpec } from './search-spec.ts';
-import { foldText, searchTerms, toTsQuery, trigramQuery } from './search-terms.ts';
+import { groupFacets, specOf, splitFacets, trigramSpec } from './search-spec.ts';
+import { correctedTsQuery, foldText, searchTerms, toTsQuery, trigramQuery } from './search-terms.ts';
 
 describe('foldText', () => {
   it('strips Vietnamese accents and folds đ to d', () => {
@@ -80,5 +80,40 @@ describe('groupFacets', () => {
       { value: '11', count: 2 },
     ]);
     expect(facets.level).toEqual([]);
+  });
+});
+
+describe('correctedTsQuery', () => {
+  it('offers each unknown word with its nearest words, keeping the typed one as a prefix', () => {
+    expect(correctedTsQuery(['thi', 'nghim', 'ao'], [[], ['nghiem', 'nghia'], []])).toBe(
+      'thi:* & (nghim:* | nghiem | nghia) & ao:*',
+    );
+  });
+
+  it('drops corrections that are not plain words', () => {
+    expect(correctedTsQuery(['vat'], [["v'at", 'vat', 'vật']])).toBe('vat:*');
+    expect(correctedTsQuery([], [])).toBeNull();
+  });
+});
+
+describe('splitFacets', () => {
+  it('reads browse counts from the precomputed counts', () => {
+    const { precomputed, counted } = splitFacets(specOf(SearchQuery.parse({})));
+    expect(precomputed).toEqual({ facets: ['level', 'grade', 'subject', 'kind', 'licence', 'series'], total: true });
+    expect(counted).toEqual({ facets: [], total: false });
+  });
+
+  it('precomputes only the facet whose filter is the only one', () => {
+    const { precomputed, counted } = splitFacets(specOf(SearchQuery.parse({ grade: '10' })));
+    expect(precomputed).toEqual({ facets: ['grade'], total: false });
+    expect(counted).toEqual({ facets: ['level', 'subject', 'kind', 'licence', 'series'], total: true });
+    const two = splitFacets(specOf(SearchQuery.parse({ grade: '10', kind: 'video' })));
+    expect(two.precomputed.facets).toEqual([]);
+  });
+
+  it('counts everything over the matches when there are words', () => {
+    const { precomputed, counted } = splitFacets(specOf(SearchQuery.parse({ q: 'vat li' })));
+    expect(precomputed).toEqual({ facets: [], total: false });
+    expect(counted.total).toBe(true);
   });
 });

@@ -35,3 +35,18 @@ export function trigramQuery(q: string | undefined): string | null {
   const folded = searchTerms(q).join(' ');
   return folded.length >= 3 ? folded : null;
 }
+
+/**
+ * A to_tsquery('simple', …) string where each word may also be one of its corrections (the
+ * nearest words of the library's vocabulary): "thi nghim ao" → "thi:* & (nghim:* | nghiem) & ao:*".
+ * Corrections that are not plain [a-z0-9] words are dropped (nothing read as tsquery syntax).
+ */
+export function correctedTsQuery(terms: readonly string[], corrections: readonly (readonly string[])[]): string | null {
+  if (terms.length === 0) return null;
+  return terms
+    .map((t, i) => {
+      const alternatives = (corrections[i] ?? []).filter((w) => /^[a-z0-9]+$/.test(w) && w !== t);
+      return alternatives.length === 0 ? `${t}:*` : `(${[`${t}:*`, ...alternatives].join(' | ')})`;
+    })
+    .join(' & ');
+}
