@@ -8,6 +8,7 @@ import { loadDemoAdmissions } from './admissions/load-demo-admissions.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
+import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoResidents } from './residents/load-residents.ts';
 
 /** True when the database holds no organisation unit yet (a fresh install). */
@@ -118,6 +119,8 @@ export async function loadDemo(
   // Admission rounds and applications (synthetic). Not in the tests' demo template: its tests
   // build their own rounds on an empty admissions state (they call loadDemoAdmissions themselves).
   if (p.config.NODE_ENV !== 'test') await loadDemoAdmissions(p, { dataset });
+  // The learning library's moderators, resources in every state and a collection (synthetic; same rule).
+  if (p.config.NODE_ENV !== 'test') await loadDemoLibrary(p, password, { dataset });
   return true;
 }
 

@@ -6,6 +6,7 @@ import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
+import * as library from './library/index.ts';
 import * as org from './org/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
 import * as users from './users/index.ts';
@@ -26,6 +27,7 @@ const modules: WebModule[] = [
   admissionsReview,
   admissions,
   dossiersAdmin,
+  library,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
@@ -34,7 +36,6 @@ export const moduleRoutes: ModuleRoute[] = modules.flatMap((m) => m.routes);
 
 /** Modules announced on the home page as "Sắp có" (coming soon). */
 export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [
-  { key: 'library', labelKey: 'upcoming.library', descriptionKey: 'upcoming.libraryDesc' },
   { key: 'diplomas', labelKey: 'upcoming.diplomas', descriptionKey: 'upcoming.diplomasDesc' },
   { key: 'steering', labelKey: 'upcoming.steering', descriptionKey: 'upcoming.steeringDesc' },
 ];

@@ -3,10 +3,12 @@ import type { Module } from '../index.ts';
 import { OrgService } from '../org/org.service.ts';
 import { CollectionsService } from './collections.service.ts';
 import { libraryRoutes } from './library.routes.ts';
+import { libraryFilesRoutes } from './library-files.routes.ts';
 import { LibraryReference } from './library-reference.ts';
 import { LibrarySchools } from './library-schools.ts';
 import { LibrarySearchService } from './library-search.service.ts';
 import { ModeratorsService } from './moderators.service.ts';
+import { oaiRoutes } from './oai/oai.routes.ts';
 import { ResourcesService } from './resources.service.ts';
 
 export interface LibraryServices {
@@ -42,5 +44,7 @@ export const libraryModule: Module = {
   name: 'library',
   register(app, platform) {
     libraryRoutes(app, libraryServices(platform));
+    oaiRoutes(app, platform, libraryServices(platform).reference);
+    libraryFilesRoutes(app, platform, libraryServices(platform).resources);
   },
 };
