@@ -10,16 +10,9 @@ import { Loading } from '../../ui/loading.tsx';
 import { StateBadge } from '../../ui/state-badge.tsx';
 import './admissions-public.css';
 import { evidenceDocuments } from './apply-state.ts';
-import {
-  ConfirmEnrolment,
-  EditGuardians,
-  EditPriority,
-  EditResidence,
-  EditWishes,
-  EvidenceUpload,
-  SupplementForm,
-  Withdraw,
-} from './dossier-actions.tsx';
+import { ConfirmEnrolment, Withdraw } from './dossier-actions.tsx';
+import { EditGuardians, EditPriority, EditResidence, EditWishes } from './dossier-edits.tsx';
+import { EvidenceUpload, SupplementForm } from './dossier-supplement.tsx';
 import { GuardiansList } from './guardians-fields.tsx';
 import { LookupForm } from './lookup-page.tsx';
 import {

@@ -16,7 +16,7 @@ import { ReceiptDownload } from './receipt-download.tsx';
 import { groupName } from './steps-choice.tsx';
 
 // The upload (with its OTP gate) loads only once a receipt is shown: not part of the first load.
-const EvidenceUpload = lazy(() => import('./dossier-actions.tsx').then((m) => ({ default: m.EvidenceUpload })));
+const EvidenceUpload = lazy(() => import('./dossier-supplement.tsx').then((m) => ({ default: m.EvidenceUpload })));
 
 /** Step 6: everything on one page, each part with a "Sửa" button back to its step. */
 export function ReviewStep({
