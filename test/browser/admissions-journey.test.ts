@@ -1,16 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
 import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import {
+  buildWeb,
+  checkAxe,
+  launchChromium,
+  listen,
+  noSideScroll,
+  RUN,
+  screenshot,
+  signIn,
+} from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /**
  * The journey of issue 3's test list, on a 360 px phone: a parent applies for grade 1 in the UI;
@@ -21,11 +27,6 @@ import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/t
  * publishes, every staff page checked by axe; the parent sees the result with its explanation in
  * words and confirms enrolment. The round itself is set up through the staff API.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const DIST = path.resolve('.tmp/web-admissions-journey');
 /** A 1×1 PNG: attachments are sniffed by content, so it must be a real one. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -99,23 +100,12 @@ async function openRound() {
 
 beforeAll(async () => {
   if (!RUN) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('admissions-journey') } });
   setOtpSender(ctx.platform, sender);
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  base = await listen(ctx);
   commune = await login(ctx, 'xa.tinhkhe');
   await openRound();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -125,17 +115,12 @@ afterAll(async () => {
 
 const heading = (page: Page) => page.locator('main h2').first().textContent();
 const main = (page: Page) => page.locator('main').textContent();
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
 
 /** The school head, in the staff UI, takes one step on the dossier (in a separate browser context). */
 async function schoolStep(dossierId: string, step: 'Yêu cầu bổ sung' | 'Duyệt', fill?: (p: Page) => Promise<void>) {
   const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await staff.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill('ht.thso1tinhkhe');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/`);
+  await signIn(page, base, 'ht.thso1tinhkhe');
   await page.goto(`${base}/admissions/applications/${dossierId}`);
   await page.getByRole('button', { name: step, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
@@ -145,26 +130,10 @@ async function schoolStep(dossierId: string, step: 'Yêu cầu bổ sung' | 'Duy
   await staff.close();
 }
 
-/** axe-core WCAG 2.1 A/AA violations on the current page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** No axe violation, and a full-page screenshot to look at. */
 async function check(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  await shot(page, name);
+  await checkAxe(page, name);
+  await screenshot(page, name);
 }
 
 /**
@@ -177,11 +146,7 @@ async function check(page: Page, name: string) {
 async function communeAllocatesAndPublishes() {
   const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await staff.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill('xa.tinhkhe');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/`);
+  await signIn(page, base, 'xa.tinhkhe');
 
   const roundUrl = `${base}/admissions/rounds/${roundId}`;
   const status = page.getByRole('region', { name: 'Trạng thái' });
@@ -293,7 +258,7 @@ describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await expect.poll(() => page.locator('.ap-code').textContent(), { timeout: 15_000 }).toMatch(/^TS1-/);
     const code = (await page.locator('.ap-code').textContent())!;
-    await shot(page, 'journey-1-receipt-360.png');
+    await screenshot(page, 'journey-1-receipt-360.png');
 
     // 2. The school asks for the birth certificate, in its staff UI.
     const queue = await commune.get(`/api/admissions/rounds/${roundId}/applications?pageSize=100`);
@@ -307,7 +272,7 @@ describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
     await page.getByRole('link', { name: 'Xem trạng thái hồ sơ' }).click();
     await expect.poll(() => main(page)).toContain('Nhà trường yêu cầu bổ sung');
     await expect.poll(() => main(page)).toContain('Cần bản sao giấy khai sinh rõ nét');
-    await shot(page, 'journey-2-supplement-360.png');
+    await screenshot(page, 'journey-2-supplement-360.png');
     await page.getByLabel('Chọn tệp (ảnh hoặc PDF)').setInputFiles({
       name: 'giay-khai-sinh.png',
       mimeType: 'image/png',
@@ -317,7 +282,7 @@ describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
     await expect
       .poll(() => page.locator('main .state-badge').first().textContent(), { timeout: 10_000 })
       .toBe('Đã bổ sung');
-    await shot(page, 'journey-3-resubmitted-360.png');
+    await screenshot(page, 'journey-3-resubmitted-360.png');
 
     // 4. The school approves (staff UI); the commune officer closes registration, publishes the
     // lottery seed, allocates (a practice run, then the final one) and publishes, in the staff UI.
@@ -338,13 +303,12 @@ describe.runIf(RUN)('grade 1 from application to enrolment, on a phone', () => {
     expect(await result.locator('p').nth(1).textContent()).toBe(
       'Trường Tiểu học số 1 Tịnh Khê: trúng tuyển (cư trú trong địa bàn tuyển sinh)',
     );
-    await shot(page, 'journey-4-result-360.png');
+    await screenshot(page, 'journey-4-result-360.png');
     await page.getByRole('button', { name: 'Xác nhận nhập học' }).click();
     await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('Đã xác nhận');
     await expect.poll(() => page.getByRole('button', { name: 'Xác nhận nhập học' }).count()).toBe(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await shot(page, 'journey-5-confirmed-360.png');
+    await noSideScroll(page);
+    await screenshot(page, 'journey-5-confirmed-360.png');
     await page.close();
   });
 });

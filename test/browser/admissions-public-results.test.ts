@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
@@ -26,6 +23,7 @@ import {
   verifiedContactToken,
   youngestCohortByVillage,
 } from '../support/admissions.ts';
+import { buildWeb, checkAxe, launchChromium, listen, noSideScroll, RUN, screenshot } from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -36,11 +34,6 @@ import { createTestContext, type TestContext } from '../support/test-app.ts';
  * section to re-run the draw (seed, dossier code, inputs hash, inputs to download). Both rounds
  * are set up through the staff API (grade 10: scores imported, final run, publication).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-const DIST = path.resolve('.tmp/web-admissions-public-results');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 
 let ctx: TestContext;
@@ -215,23 +208,12 @@ async function publishedGrade1() {
 
 beforeAll(async () => {
   if (!RUN) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('admissions-public-results') } });
   setOtpSender(ctx.platform, sender);
   await publishedGrade10();
   await publishedGrade1();
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  base = await listen(ctx);
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -239,27 +221,11 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** No axe violation, no sideways scrolling, and a full-page screenshot to look at. */
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await checkAxe(page);
+  await noSideScroll(page);
+  await screenshot(page, shot);
 }
 
 const main = (page: Page) => page.locator('main').textContent();

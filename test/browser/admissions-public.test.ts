@@ -1,15 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommunes } from '../../src/server/demo/residents/communes.ts';
 import { buildTrickyResidents } from '../../src/server/demo/residents/tricky.ts';
 import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
+import { buildWeb, checkAxe, launchChromium, listen, noSideScroll, RUN, screenshot } from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -18,13 +15,7 @@ import { createTestContext, type TestContext } from '../support/test-app.ts';
  * JavaScript gzipped on first load; the browser test measures it"), every step checked by axe
  * (WCAG 2.1 A/AA), a double click on "Nộp hồ sơ" giving one dossier, and the lookup.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-// Its own build directory, so that other browser test files building at the same time do not clash.
-const DIST = path.resolve('.tmp/web-admissions-public');
 const BUDGET_KB = 150;
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let ctx: TestContext;
 let browser: Browser;
@@ -89,24 +80,11 @@ async function openRound(commune: Client): Promise<string> {
 
 beforeAll(async () => {
   if (!RUN) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (~3× larger):
-    // measure what parents get, the production build.
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('admissions-public') } });
   setOtpSender(ctx.platform, sender);
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  base = await listen(ctx);
   roundId = await openRound(await login(ctx, 'xa.tinhkhe'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -114,28 +92,11 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** axe-core WCAG 2.1 A/AA violations on the current page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** No violations, nothing wider than the screen, and a full-page screenshot to look at. */
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page), shot).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${shot}: horizontal overflow`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await checkAxe(page, shot);
+  await noSideScroll(page, `${shot}: horizontal overflow`);
+  await screenshot(page, shot);
 }
 
 const heading = (page: Page) => page.locator('main h2').first().textContent();

@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPersonalId } from '../../src/server/modules/population/personal-id.ts';
+import {
+  checkAxe,
+  launchChromium,
+  listen,
+  noSideScroll,
+  RUN,
+  screenshot,
+  signIn as signInAs,
+} from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /**
  * A school head processes grade-1 applications (issue 3, item 3): the queue with filters, one
@@ -15,11 +23,7 @@ import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/t
  * approval, and assisted entry; every page axe-clean at 360 px and 1280 px.
  * The applications are SYNTHETIC children unknown to the registry, filed through the API.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
 const WEB = path.resolve('.tmp/web-admissions-review');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let ctx: TestContext;
 let browser: Browser;
@@ -72,9 +76,7 @@ beforeAll(async () => {
     { stdio: 'inherit' },
   );
   ctx = await createTestContext({ web: true, env: { WEB_DIST: WEB } });
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  base = await listen(ctx);
 
   const commune = await login(ctx, 'xa.tinhkhe');
   const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
@@ -127,11 +129,7 @@ beforeAll(async () => {
   const head = await login(ctx, 'ht.thso1tinhkhe');
   for (const [i, child] of CHILDREN.entries()) await fileAssisted(head, child, `090581000${i}`);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -140,35 +138,13 @@ afterAll(async () => {
   fs.rmSync(WEB, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/`);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 /** The page passes axe and does not scroll sideways; a screenshot is kept for a human look. */
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await checkAxe(page);
+  await noSideScroll(page);
+  await screenshot(page, shot);
 }
 
 const main = (page: Page) => page.locator('main');
@@ -204,8 +180,8 @@ describe.runIf(RUN)('a school head processes applications', () => {
     else await dialog.getByLabel('Ghi chú thêm').fill('Bản sao giấy khai sinh');
     await dialog.getByLabel('Lý do (phụ huynh sẽ đọc)').fill('Giấy khai sinh bị mờ, không đọc được ngày sinh.');
     await expect.poll(() => dialog.textContent()).toContain('Giấy khai sinh bị mờ, không đọc được ngày sinh.');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'review-supplement-360.png'), fullPage: true });
+    await checkAxe(page);
+    await screenshot(page, 'review-supplement-360.png');
     await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await expect.poll(() => main(page).textContent(), { timeout: 10_000 }).toContain('Đã gửi yêu cầu bổ sung');
     await expect.poll(() => main(page).locator('.state-badge').first().textContent()).toBe('Yêu cầu bổ sung');
@@ -269,7 +245,7 @@ describe.runIf(RUN)('a school head processes applications', () => {
     await page.getByLabel(/Phụ huynh đồng ý/).check();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await expect.poll(() => main(page).textContent(), { timeout: 10_000 }).toContain('Đã nộp hồ sơ');
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.close();
   });
 });

@@ -1,27 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoResidents } from '../../src/server/demo/residents/load-residents.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
 import { approveAll } from '../support/admissions.ts';
+import { checkAxe, launchChromium, listen, RUN, screenshot, signIn as signInAs } from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /**
  * Staff pages of admission rounds (issue 3, items 1, 4, 5) in Chromium with axe-core: a commune
  * creates, configures, opens and copies a grade-1 round on a phone; the Sở reads a grade-10
  * round's rules on a desktop; a practice allocation shows the inputs hash and the results.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -38,14 +33,8 @@ beforeAll(async () => {
   });
   ctx = await createTestContext({ web: true, env: { WEB_DIST: path.resolve('dist/web') } });
   setOtpSender(ctx.platform, sender);
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  base = await listen(ctx);
+  browser = await launchChromium();
   const communes: { id: string; name: string }[] = (await ctx.app.inject('/api/org/communes')).json();
   tinhKhe = communes.find((c) => c.name === 'Xã Tịnh Khê')!.id;
 });
@@ -55,24 +44,9 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** No axe violation, no sideways scrolling, and a full-page screenshot to look at. */
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page)).toEqual([]);
+  await checkAxe(page);
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('main *')]
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'))
@@ -81,16 +55,10 @@ async function check(page: Page, shot: string) {
   );
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, wide.join(', ')).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await screenshot(page, shot);
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/`);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 const main = (page: Page) => page.locator('main');
 const year = new Date().getFullYear() + 1;

@@ -1,21 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+import {
+  buildWeb,
+  checkAxe,
+  launchChromium,
+  listen,
+  noSideScroll,
+  RUN,
+  screenshot,
+  signIn as signInAs,
+} from '../support/browser.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /**
  * Configuration of the dossier engine in Chromium with axe-core: an administrator edits a
  * procedure (a refused value shown beside its field, then a new processing time saved) on a
  * desktop, and adds and deletes a public holiday on a phone.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-const DIST = path.resolve('.tmp/web-dossiers-admin');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -25,21 +26,9 @@ let base: string;
 
 beforeAll(async () => {
   if (!RUN) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('dossiers-admin') } });
+  base = await listen(ctx);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -47,36 +36,14 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** No axe violation, no sideways scrolling, and a full-page screenshot to look at. */
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await checkAxe(page);
+  await noSideScroll(page);
+  await screenshot(page, shot);
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/`);
-}
+const signIn = (page: Page) => signInAs(page, base, 'admin');
 
 const main = (page: Page) => page.locator('main');
 

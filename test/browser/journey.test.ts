@@ -1,18 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, checkAxe, launchChromium, listen, noSideScroll, RUN } from '../support/browser.ts';
 import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // A developer's machine without Chromium skips these journeys with a warning; CI (which
 // installs Chromium in .ci/run) never does.
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
 if (!RUN) console.warn(`\n!! ${CHROMIUM} not found: browser journeys skipped (apt-get install -y chromium)\n`);
 const SHOTS = path.resolve('.tmp/screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let ctx: TestContext;
 let browser: Browser;
@@ -25,20 +22,8 @@ beforeAll(async () => {
     stdio: 'inherit',
   });
   ctx = await createTestContext({ web: true, env: { WEB_DIST: path.resolve('dist/web') } });
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  base = await listen(ctx);
+  browser = await launchChromium(['--disable-component-update']);
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -46,23 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await ctx?.close();
 });
-
-/** axe-core WCAG 2.1 A/AA violations on the current page. */
-async function axeViolations(page: Page) {
-  // Through DevTools (evaluate), not a <script> tag: the page's CSP forbids inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe.runIf(RUN)('a department officer on a phone', () => {
   it('signs in, switches language, finds a school without accents, and every page passes axe', async () => {
@@ -74,7 +42,7 @@ describe.runIf(RUN)('a department officer on a phone', () => {
     await page.goto(`${base}/login`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Đăng nhập/);
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'login-360.png'), fullPage: true });
 
     await page.getByLabel('Tên đăng nhập').fill('so.lanhdao');
@@ -83,9 +51,8 @@ describe.runIf(RUN)('a department officer on a phone', () => {
     await page.waitForURL(`${base}/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Xin chào, /);
     await expect.poll(() => page.locator('main .grants').textContent()).toContain('Lãnh đạo Sở — Tỉnh Quảng Ngãi');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
+    await noSideScroll(page);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'home-360.png'), fullPage: true });
 
     await page.goto(`${base}/schools`);
@@ -93,12 +60,12 @@ describe.runIf(RUN)('a department officer on a phone', () => {
     await expect
       .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
       .toContain('Trường THPT Trần Quốc Tuấn');
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'schools-360.png'), fullPage: true });
 
     await page.goto(`${base}/org`);
     await expect.poll(() => page.locator('main').textContent()).toContain('Tỉnh Quảng Ngãi');
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.locator('.tree-toggle').first().click();
     await page.getByRole('button', { name: 'Xã Tịnh Khê', exact: true }).click();
     const detail = page.locator('section[aria-labelledby="unit-detail-title"]');
@@ -106,7 +73,7 @@ describe.runIf(RUN)('a department officer on a phone', () => {
     await expect.poll(() => detail.textContent()).toContain('Thành phố Quảng Ngãi');
     // The panel is below the long tree on a phone: selecting moves focus (and the view) to it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('unit-detail-title');
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'org-360.png'), fullPage: true });
 
     await page.getByLabel(/Ngôn ngữ|Language/).selectOption('en');
@@ -119,7 +86,7 @@ describe.runIf(RUN)('a department officer on a phone', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/schools?q=dak%20ha`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('Đăk Hà');
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'schools-desktop.png') });
     await page.close();
   });
@@ -143,15 +110,14 @@ describe.runIf(RUN)('the other pages on a phone', () => {
     ] as const) {
       await page.goto(`${base}${url}`);
       await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(text);
-      expect(await axeViolations(page)).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await checkAxe(page);
+      await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
     }
     const school = (await ctx.app.inject('/api/org/schools?q=tran%20quoc%20tuan')).json().items[0];
     await page.goto(`${base}/schools/${school.unitId}`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(school.code);
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.screenshot({ path: path.join(SHOTS, 'school-360.png'), fullPage: true });
     await page.close();
   });
@@ -160,7 +126,7 @@ describe.runIf(RUN)('the other pages on a phone', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await signIn(page, 'moi.capphep');
     await page.waitForURL(/\/password/);
-    expect(await axeViolations(page)).toEqual([]);
+    await checkAxe(page);
     await page.goto(`${base}/schools`);
     await page.waitForURL(/\/password/);
     await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);

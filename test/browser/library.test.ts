@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb, checkAxe, launchChromium, listen, noSideScroll, RUN, screenshot } from '../support/browser.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -12,11 +9,6 @@ import { createTestContext, type TestContext } from '../support/test-app.ts';
  * accents, finds a published resource, opens it; every page checked by axe (WCAG 2.1 A/AA)
  * at 360 px, with nothing wider than the screen.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
-const SHOTS = path.resolve('.tmp/screens');
-const DIST = path.resolve('.tmp/web-library');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = 'Thí nghiệm ảo: đo gia tốc rơi tự do (trình duyệt)';
 
 let ctx: TestContext;
@@ -68,15 +60,8 @@ async function publish(teacher: Client, moderator: Client, body: object): Promis
 
 beforeAll(async () => {
   if (!RUN) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  ctx = await createTestContext({ web: true, env: { WEB_DIST: DIST } });
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = ctx.app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('library') } });
+  base = await listen(ctx);
   const teacher = await login(ctx, 'gv.tranquoctuan');
   const admin = await login(ctx, 'admin');
   const province = (await admin.get('/api/auth/me')).body.user.grants[0].unitId as string;
@@ -98,11 +83,7 @@ beforeAll(async () => {
     title: 'Phiếu học tập: chuyển động thẳng biến đổi đều',
     licenceCode: 'cc_by_sa',
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -110,26 +91,10 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 async function check(page: Page, shot: string) {
-  expect(await axeViolations(page), shot).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${shot}: horizontal overflow`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+  await checkAxe(page, shot);
+  await noSideScroll(page, `${shot}: horizontal overflow`);
+  await screenshot(page, shot);
 }
 
 describe.runIf(RUN)('library pages at 360 px', () => {

@@ -1,56 +1,33 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOfflinePackage } from '../../src/server/platform/packages/offline-package-build.ts';
 import { collect, samplePackage, simulationZip } from '../../src/server/platform/packages/packages.fixtures.ts';
 import { serveSimulationEntry } from '../../src/server/platform/packages/simulation-serve.ts';
+import { checkAxe, launchChromium, noSideScroll, RUN, screenshot } from '../support/browser.ts';
 
 /**
  * The offline package opened as a school would: extracted from the zip onto a disk and opened
  * from file:// in Chromium, with no server and no network; searched without accents. Also a
  * simulation served with its sandboxing headers, to see them hold in a real browser.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RUN = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
 const TMP = path.resolve('.tmp');
-const SHOTS = path.join(TMP, 'screens');
 const OUT = path.join(TMP, 'offline-sample');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 
 beforeAll(async () => {
   if (!RUN) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Writes the package's entries under `dir`, as unzipping onto a USB stick would. */
 function extract(zip: Uint8Array, dir: string) {
@@ -84,14 +61,14 @@ describe.runIf(RUN)('an offline package opened from a USB stick', () => {
 
     const titles = page.locator('li.resource:not([hidden]) h3');
     await expect.poll(() => page.locator('#status').textContent()).toBe('Có 5 học liệu.');
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SHOTS, 'offline-package-360.png'), fullPage: true });
+    await checkAxe(page);
+    await noSideScroll(page);
+    await screenshot(page, 'offline-package-360.png');
 
     await page.getByLabel('Từ khóa (gõ có dấu hoặc không dấu)').pressSequentially('thi nghiem');
     await expect.poll(() => titles.allTextContents()).toEqual(['Thí nghiệm ảo: Rơi tự do']);
     await expect.poll(() => page.locator('#status').textContent()).toBe('Tìm thấy 1 trên 5 học liệu.');
-    await page.screenshot({ path: path.join(SHOTS, 'offline-package-search-360.png'), fullPage: true });
+    await screenshot(page, 'offline-package-search-360.png');
 
     await page.getByLabel('Từ khóa (gõ có dấu hoặc không dấu)').fill('do');
     await page.getByLabel('Lớp').selectOption('11');
