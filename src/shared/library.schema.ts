@@ -142,6 +142,27 @@ export const ResourceSummary = z.object({
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
+/** A resource's metadata as the API takes it (create); a pending edit of a published resource is kept in this shape. */
+export const ResourceMetadata = z.object({ kind: ResourceKind, ...metadata });
+export type ResourceMetadata = z.output<typeof ResourceMetadata>;
+
+/** The same, as answered (no input transforms in a response schema). */
+export const ResourceMetadataView = z.object({
+  kind: ResourceKind,
+  title: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  levels: z.array(LibraryLevel),
+  grades: z.array(z.number().int()),
+  subjects: z.array(z.string()),
+  seriesCode: z.string().nullable(),
+  topic: z.string().nullable(),
+  authors: z.array(z.string()),
+  languageCode: z.string(),
+  licenceCode: z.string(),
+  visibility: Visibility,
+});
+
 export const ResourceDetail = ResourceSummary.extend({
   keywords: z.array(z.string()),
   topic: z.string().nullable(),
@@ -156,6 +177,13 @@ export const ResourceDetail = ResourceSummary.extend({
   createdBy: Uuid.nullable(),
   updatedAt: z.string(),
   dublinCore: z.record(z.string(), z.array(z.string())),
+  /**
+   * For authors and reviewers: an edit of a published resource's metadata waiting for review
+   * (readers see the published metadata above until a moderator publishes it); else null.
+   */
+  proposedMetadata: ResourceMetadataView.nullable(),
+  /** The moderation steps the caller may take now (the page's buttons). */
+  actions: z.array(ModerationAction),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 

@@ -49,6 +49,20 @@ async function storedFile(owner: string, name: string): Promise<string> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // As a finished tus upload for the library (the only files a teacher may attach).
+  await ctx.platform.db
+    .insertInto('uploads')
+    .values({
+      owner_id: owner,
+      purpose: 'library',
+      filename: name,
+      upload_length: 1024,
+      upload_offset: 1024,
+      state: 'complete',
+      file_id: f.id,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
   return f.id;
 }
 
@@ -343,5 +357,123 @@ describe('moderation', () => {
       { kind: 'download', school_id: school },
       { kind: 'view', school_id: null },
     ]);
+  });
+});
+
+describe('changes to a published resource', () => {
+  const detail = async (c: Client) => (await c.get(`/api/library/resources/${id}`)).body;
+
+  it('offers each side the steps it may take', async () => {
+    const now = await detail(teacher);
+    expect(now.status).toBe('published');
+    expect(now.actions).toEqual([]);
+    expect((await detail(physics)).actions).toEqual(['take_down']);
+    expect((await anonymous(`/api/library/resources/${id}`)).body.actions).toEqual([]);
+  });
+
+  it('reviews an edit of the metadata while readers keep the published one', async () => {
+    const before = await detail(teacher);
+    const edit = await teacher.patch(`/api/library/resources/${id}`, {
+      expectedVersion: before.version,
+      title: 'Thí nghiệm ảo Vật lí 10: đo gia tốc rơi tự do bằng cổng quang',
+      keywords: [...before.keywords, 'cổng quang'],
+    });
+    expect(edit.status).toBe(200);
+    expect(edit.body.status).toBe('draft');
+    expect(edit.body.title).toBe(TITLE);
+    expect(edit.body.proposedMetadata.title).toBe('Thí nghiệm ảo Vật lí 10: đo gia tốc rơi tự do bằng cổng quang');
+    expect(edit.body.actions).toEqual(['submit']);
+    // Readers: the published title, not the proposal; search does not find the new words yet.
+    const reader = (await anonymous(`/api/library/resources/${id}`)).body;
+    expect([reader.title, reader.proposedMetadata]).toEqual([TITLE, null]);
+    expect((await anonymous('/api/library/resources?q=cong+quang')).body.total).toBe(0);
+    // The kind of a published resource does not change.
+    const kind = await teacher.patch(`/api/library/resources/${id}`, {
+      expectedVersion: edit.body.version,
+      kind: 'video',
+    });
+    expect(kind.body.error.code).toBe('library.invalid_metadata');
+
+    await act(teacher, id, 'submit');
+    expect((await detail(physics)).actions.sort()).toEqual(['return', 'start_review', 'take_down']);
+    await act(physics, id, 'start_review');
+    const published = await act(physics, id, 'publish');
+    expect(published.body.title).toBe('Thí nghiệm ảo Vật lí 10: đo gia tốc rơi tự do bằng cổng quang');
+    expect(published.body.proposedMetadata).toBeNull();
+    expect(
+      (await anonymous('/api/library/resources?q=cong+quang')).body.items.map((x: { id: string }) => x.id),
+    ).toEqual([id]);
+    const audit = await ctx.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', 'in', ['library.resource.propose_metadata', 'library.resource.publish'])
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'library.resource.propose_metadata',
+      'library.resource.publish',
+    ]);
+  });
+
+  it('takes down while a new version waits for review, dropping the pending work', async () => {
+    const fileId = await storedFile(await userId(teacher), 'roi-tu-do-v3.zip');
+    const added = await teacher.post(`/api/library/resources/${id}/versions`, { fileId, note: 'Bản 3' });
+    const published = added.body.publishedVersionId as string;
+    await act(teacher, id, 'submit');
+    await act(physics, id, 'start_review');
+    expect((await act(physics, id, 'take_down')).status).toBe(400); // a reason is required
+    const down = await act(physics, id, 'take_down', 'Hình minh họa chưa rõ nguồn.');
+    expect(down.status).toBe(200);
+    expect(down.body.status).toBe('taken_down');
+    expect(down.body.currentVersionId).toBe(published);
+    expect((await anonymous(`/api/library/resources/${id}`)).status).toBe(404);
+    expect((await act(physics, id, 'restore')).body.status).toBe('published');
+    const back = (await anonymous(`/api/library/resources/${id}`)).body;
+    expect(back.versions.map((v: { id: string }) => v.id)).toEqual([published]);
+  });
+
+  it('never takes down what was never published', async () => {
+    const draft = await teacher.post('/api/library/resources', {
+      kind: 'link',
+      title: 'Liên kết chưa xuất bản',
+      levels: ['thpt'],
+      subjects: ['vat_li'],
+      licenceCode: 'cc_by',
+      visibility: 'province',
+      version: { url: 'https://example.org/bai-giang' },
+    });
+    await teacher.post(`/api/library/resources/${draft.body.id}/actions`, {
+      action: 'submit',
+      expectedVersion: draft.body.version,
+    });
+    const seen = (await physics.get(`/api/library/resources/${draft.body.id}`)).body;
+    expect(seen.actions).not.toContain('take_down');
+    const r = await physics.post(`/api/library/resources/${draft.body.id}/actions`, {
+      action: 'take_down',
+      expectedVersion: seen.version,
+      comment: 'Không phù hợp.',
+    });
+    expect(r.body.error.code).toBe('library.invalid_transition');
+  });
+
+  it('attaches only a file the teacher uploaded for the library', async () => {
+    const adminFile = await storedFile(await userId(admin), 'cua-nguoi-khac.zip');
+    const r = await teacher.post(`/api/library/resources/${id}/versions`, { fileId: adminFile });
+    expect(r.status).toBe(403);
+    const stored = await ctx.platform.db
+      .insertInto('stored_files')
+      .values({
+        storage_key: `test/${crypto.randomUUID()}`,
+        filename: 'khong-qua-tai-len.zip',
+        content_type: 'application/zip',
+        size_bytes: 10,
+        sha256: 'b'.repeat(64),
+        created_by: await userId(teacher),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await teacher.post(`/api/library/resources/${id}/versions`, { fileId: stored.id })).status).toBe(403);
   });
 });

@@ -56,7 +56,8 @@ export async function createTestContext(
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env });
   const url = urlOf(adminUrl, dbName);
   const database = openDatabase(url, 4);
-  const log = createLogger('silent');
+  // TEST_LOG_LEVEL=error shows the server's errors while debugging a test.
+  const log = createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent');
   const platform = createPlatform(config, database.db, log);
   const { app } = await buildApp(platform, { logger: log, web: opts.web ?? false });
   await app.ready();

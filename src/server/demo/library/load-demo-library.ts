@@ -86,7 +86,9 @@ export async function loadDemoLibrary(
       ...(schoolId ? { schoolId } : {}),
       version,
     });
-    let res = await lib.resources.create(author, input);
+    // The demo stores its synthetic files itself, as a module does for a lesson plan's PDF.
+    const trustedFileIds = input.version?.fileId ? [input.version.fileId] : [];
+    let res = await lib.resources.create(author, input, { trustedFileIds });
     const step = async (by: UserActor, action: Parameters<typeof lib.resources.act>[2]['action'], comment?: string) => {
       res = await lib.resources.act(by, res.id, { action, expectedVersion: res.version, comment });
       return res;

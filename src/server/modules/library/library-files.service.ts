@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { ResourceDetail } from '../../../shared/library.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ServedFile } from '../../platform/files/send-stored-file.ts';
 import { sameDigest } from '../../platform/otp/keyed-hash.ts';
@@ -148,22 +147,4 @@ function pickVersion(detail: ResourceDetail, n: number | undefined): ResourceDet
 /** HMAC-SHA256 cut to 128 bits: the token stays under Fastify's 100-character path parameter limit. */
 function sign(secret: Buffer, payload: string): string {
   return createHmac('sha256', secret).update(SIM_LABEL).update('\u0000').update(payload).digest('hex').slice(0, 32);
-}
-
-/**
- * Whether `fileId` is the result of a finished upload by `userId` for the library (0016_uploads:
- * owner_id, purpose, state; a duplicate upload points at the earlier stored file, so the
- * upload row, not stored_files.created_by, says who may attach it). For ResourcesService's
- * check of a new version's file (index uploads_file).
- */
-export async function uploadedForLibrary(db: Executor, userId: string, fileId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('uploads')
-    .select('id')
-    .where('file_id', '=', fileId)
-    .where('owner_id', '=', userId)
-    .where('purpose', '=', 'library')
-    .where('state', '=', 'complete')
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -28,6 +28,14 @@ describe('nextStatus', () => {
     expect(s).toBe('published');
   });
 
+  it('takes down a published resource while its new version or metadata edit is pending', () => {
+    for (const s of ['draft', 'submitted', 'in_review', 'returned'] as const) {
+      expect(nextStatus(s, 'take_down', true)).toBe('taken_down');
+      expect(nextStatus(s, 'take_down', false)).toBeNull();
+    }
+    expect(stepsFrom('in_review', 'moderator', true).sort()).toEqual(['publish', 'return', 'take_down']);
+  });
+
   it('cannot publish without a review, nor from a draft', () => {
     expect(nextStatus('submitted', 'publish')).toBeNull();
     expect(nextStatus('draft', 'publish')).toBeNull();

@@ -31,6 +31,7 @@ export function presentDetail(
   versions: VersionRow[],
   transitions: TransitionRow[],
   dublinCore: DublinCore,
+  forCaller: Pick<ResourceDetail, 'proposedMetadata' | 'actions'>,
 ): ResourceDetail {
   return {
     ...presentSummary(r),
@@ -60,5 +61,6 @@ export function presentDetail(
     createdBy: r.created_by,
     updatedAt: new Date(r.updated_at).toISOString(),
     dublinCore,
+    ...forCaller,
   };
 }

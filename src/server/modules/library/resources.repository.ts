@@ -58,6 +58,7 @@ const COLUMNS = [
   'created_by',
   'updated_at',
   'updated_by',
+  'proposed_metadata',
 ] as const;
 
 export function findResource(db: Executor, id: string): Promise<ResourceRow | undefined> {
@@ -88,6 +89,7 @@ export async function updateResource(
     current_version_id?: string | null;
     published_version_id?: string | null;
     published_at?: Date | null;
+    proposed_metadata?: string | null;
     updated_by: string | null;
   },
 ): Promise<void> {
@@ -182,4 +184,22 @@ export async function findForViewer(
 export function findFileTypes(db: Db, fileIds: string[]) {
   if (fileIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('stored_files').select(['id', 'content_type', 'filename']).where('id', 'in', fileIds).execute();
+}
+
+/**
+ * Whether `fileId` is the result of a finished upload by `userId` for the library (0016_uploads:
+ * owner_id, purpose, state; a duplicate upload points at the earlier stored file, so the
+ * upload row, not stored_files.created_by, says who may attach it). For ResourcesService's
+ * check of a version's file (index uploads_file).
+ */
+export async function uploadedForLibrary(db: Executor, userId: string, fileId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('file_id', '=', fileId)
+    .where('owner_id', '=', userId)
+    .where('purpose', '=', 'library')
+    .where('state', '=', 'complete')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
-import type {
-  ActionBody,
-  ResourceCreate,
-  ResourceDetail,
-  ResourcePatch,
-  VersionInput,
+import {
+  type ActionBody,
+  type ModerationAction,
+  type ResourceCreate,
+  type ResourceDetail,
+  ResourceMetadata,
+  type ResourcePatch,
+  type ResourceStatus,
+  type VersionInput,
 } from '../../../shared/library.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { actorLabel } from '../../platform/actor.ts';
@@ -16,9 +19,14 @@ import { toDublinCore } from './dublin-core.ts';
 import { presentDetail } from './library.presenter.ts';
 import { checkCodes, LEVEL_NAMES, type LibraryReference } from './library-reference.ts';
 import type { LibrarySchools } from './library-schools.ts';
-import { canAddVersion, EDITABLE, nextStatus, STEPS } from './library-state.ts';
+import { canAddVersion, EDITABLE, nextStatus, STEPS, stepsFrom } from './library-state.ts';
 import { viewerOf } from './library-viewer.ts';
 import * as repo from './resources.repository.ts';
+
+/** For modules that store a file themselves on a person's behalf (never from a request's body). */
+export interface ContentOptions {
+  trustedFileIds?: readonly string[];
+}
 
 const invalid = (vi: string, en: string) => new AppError('library.invalid_metadata', { hint: { vi, en } });
 
@@ -38,14 +46,14 @@ export class ResourcesService {
     this.#schools = schools;
   }
 
-  async create(actor: Actor, input: ResourceCreate): Promise<ResourceDetail> {
+  async create(actor: Actor, input: ResourceCreate, options: ContentOptions = {}): Promise<ResourceDetail> {
     await this.#p.access.require(actor, 'library.contribute');
     const schoolId = input.schoolId ?? (await this.#defaultSchool(actor));
     if (!(await this.#schools.facts(schoolId))?.isSchool)
       throw invalid('Đơn vị sở hữu phải là một trường học.', 'The owning unit must be a school.');
     await this.#p.access.require(actor, 'library.contribute', { unitId: schoolId });
     await this.#checkCodes(input);
-    if (input.version) await this.#checkContent(actor, input.kind, input.version);
+    if (input.version) await this.#checkContent(actor, input.kind, input.version, options);
     const userId = actorLabel(actor).id;
     const id = await this.#p.db.transaction().execute(async (trx) => {
       const id = await repo.insertResource(trx, { ...columnsOf(input), school_id: schoolId, created_by: userId });
@@ -66,39 +74,67 @@ export class ResourcesService {
     return this.get(actor, id);
   }
 
-  /** Metadata edits while the resource is a draft or returned and has never been published. */
+  /**
+   * Metadata edits. Before the first publication they change the resource (draft or returned).
+   * Once a version has been published, readers keep the published metadata: the edit becomes a
+   * proposal (`proposed_metadata`) that goes through review like a new version and is applied
+   * when a moderator publishes it.
+   */
   async update(actor: Actor, id: string, patch: ResourcePatch): Promise<ResourceDetail> {
     const seen = found(await repo.findResource(this.#p.db, id));
     await this.#p.access.require(actor, 'library.contribute', { unitId: seen.school_id });
-    if (!EDITABLE.includes(seen.status as never) || seen.published_version_id !== null)
+    const wasPublished = seen.published_version_id !== null;
+    if (!editableMetadata(seen.status as ResourceStatus, wasPublished))
       throw new AppError('library.invalid_transition', {
         hint: {
-          vi: 'Chỉ sửa được thông tin khi học liệu là bản nháp hoặc bị trả lại và chưa được xuất bản.',
-          en: 'Metadata can be edited only on an unpublished draft or returned resource.',
+          vi: 'Không sửa được thông tin khi học liệu đang chờ duyệt hoặc đã bị gỡ xuống.',
+          en: 'Metadata cannot be edited while the resource waits for review or is taken down.',
         },
       });
     const { expectedVersion, ...fields } = patch;
-    const next = columnsOf({ ...fromRow(seen), ...definedOnly(fields) });
+    const base = proposalOf(seen) ?? fromRow(seen);
+    const next: Meta = { ...base, ...definedOnly(fields) };
+    if (wasPublished && next.kind !== seen.kind)
+      throw invalid(
+        'Không đổi được loại của học liệu đã xuất bản; hãy đóng góp một học liệu mới.',
+        'The kind of a published resource cannot change; contribute a new resource instead.',
+      );
+    const columns = columnsOf(next);
     await this.#checkCodes({
-      levels: next.levels,
-      grades: next.grades,
-      subjects: next.subjects,
-      seriesCode: next.series_code,
-      licenceCode: next.licence_code,
-      languageCode: next.language_code,
+      levels: columns.levels,
+      grades: columns.grades,
+      subjects: columns.subjects,
+      seriesCode: columns.series_code,
+      licenceCode: columns.licence_code,
+      languageCode: columns.language_code,
     });
+    const userId = actorLabel(actor).id;
     await this.#p.db.transaction().execute(async (trx) => {
       const row = found(await repo.lockResource(trx, id));
       if (row.version !== expectedVersion) throw new AppError('resource.stale');
-      await repo.updateResource(trx, id, { ...next, updated_by: actorLabel(actor).id });
-      await repo.refreshSearch(trx, id);
+      if (!wasPublished) {
+        await repo.updateResource(trx, id, { ...columns, updated_by: userId });
+        await repo.refreshSearch(trx, id);
+        await this.#p.audit.record(trx, actor, {
+          action: 'library.resource.update',
+          entityType: 'library_resource',
+          entityId: id,
+          unitId: row.school_id,
+          before: columnsOf(fromRow(row)),
+          after: columns,
+        });
+        return;
+      }
+      const status = row.status === 'published' ? 'draft' : row.status;
+      await repo.updateResource(trx, id, { proposed_metadata: JSON.stringify(next), status, updated_by: userId });
+      if (status !== row.status) await this.#transition(trx, actor, row, 'propose_metadata', status, null, null);
       await this.#p.audit.record(trx, actor, {
-        action: 'library.resource.update',
+        action: 'library.resource.propose_metadata',
         entityType: 'library_resource',
         entityId: id,
         unitId: row.school_id,
-        before: columnsOf(fromRow(row)),
-        after: next,
+        before: columnsOf(proposalOf(row) ?? fromRow(row)),
+        after: columns,
       });
     });
     return this.get(actor, id);
@@ -108,10 +144,15 @@ export class ResourcesService {
    * A new version (file or link). On a published resource the status goes back to draft for
    * the new version's review while readers keep the published one.
    */
-  async addVersion(actor: Actor, id: string, input: z.output<typeof VersionInput>): Promise<ResourceDetail> {
+  async addVersion(
+    actor: Actor,
+    id: string,
+    input: z.output<typeof VersionInput>,
+    options: ContentOptions = {},
+  ): Promise<ResourceDetail> {
     const seen = found(await repo.findResource(this.#p.db, id));
     await this.#p.access.require(actor, 'library.contribute', { unitId: seen.school_id });
-    await this.#checkContent(actor, seen.kind, input);
+    await this.#checkContent(actor, seen.kind, input, options);
     const userId = actorLabel(actor).id;
     await this.#p.db.transaction().execute(async (trx) => {
       const row = found(await repo.lockResource(trx, id));
@@ -145,16 +186,38 @@ export class ResourcesService {
     await this.#p.db.transaction().execute(async (trx) => {
       const row = found(await repo.lockResource(trx, id));
       if (row.version !== body.expectedVersion) throw new AppError('resource.stale');
-      const to = nextStatus(row.status as never, body.action);
+      const hasPublished = row.published_version_id !== null;
+      const to = nextStatus(row.status as ResourceStatus, body.action, hasPublished);
       if (to === null) throw new AppError('library.invalid_transition');
-      if (body.action === 'submit') assertComplete(row);
-      const publish = body.action === 'publish';
-      await repo.updateResource(trx, id, {
-        status: to,
-        updated_by: actorLabel(actor).id,
-        ...(publish ? { published_version_id: row.current_version_id, published_at: new Date() } : {}),
+      const proposal = proposalOf(row);
+      if (body.action === 'submit') assertComplete(row, proposal);
+      const userId = actorLabel(actor).id;
+      if (body.action === 'publish') {
+        // The reviewed version and, when there is one, the reviewed metadata become what readers see.
+        await repo.updateResource(trx, id, {
+          ...(proposal ? columnsOf(proposal) : {}),
+          proposed_metadata: null,
+          status: to,
+          published_version_id: row.current_version_id,
+          published_at: new Date(),
+          updated_by: userId,
+        });
+        if (proposal) await repo.refreshSearch(trx, id);
+      } else if (body.action === 'take_down' && row.status !== 'published') {
+        // Pending work is dropped: the working version goes back to the published one (the
+        // dropped version stays in the history, the dropped metadata in the audit log).
+        await repo.updateResource(trx, id, {
+          status: to,
+          current_version_id: row.published_version_id,
+          proposed_metadata: null,
+          updated_by: userId,
+        });
+      } else {
+        await repo.updateResource(trx, id, { status: to, updated_by: userId });
+      }
+      await this.#transition(trx, actor, row, body.action, to, body.comment ?? null, row.current_version_id, {
+        ...(proposal ? { metadata: columnsOf(proposal) } : {}),
       });
-      await this.#transition(trx, actor, row, body.action, to, body.comment ?? null, row.current_version_id);
     });
     return this.get(actor, id);
   }
@@ -193,7 +256,29 @@ export class ResourcesService {
       createdAt: new Date(row.created_at),
       baseUrl: (this.#p.config.PUBLIC_URL ?? '').replace(/\/$/, ''),
     });
-    return presentDetail(row, versions, transitions, dc);
+    return presentDetail(row, versions, transitions, dc, {
+      proposedMetadata: row.full ? proposalOf(row) : null,
+      actions: row.full ? await this.#actionsFor(actor, row) : [],
+    });
+  }
+
+  /** The steps `actor` may take now on `row`, with the same checks as `act`. */
+  async #actionsFor(actor: Actor, row: repo.ResourceRow): Promise<ModerationAction[]> {
+    const status = row.status as ResourceStatus;
+    const hasPublished = row.published_version_id !== null;
+    const unit = { unitId: row.school_id };
+    const [contributes, moderates] = await Promise.all([
+      this.#p.access.can(actor, 'library.contribute', unit),
+      this.#p.access.can(actor, 'library.moderate', unit),
+    ]);
+    const steps: ModerationAction[] = contributes ? stepsFrom(status, 'contributor', hasPublished) : [];
+    if (!moderates) return steps;
+    const modSteps = stepsFrom(status, 'moderator', hasPublished);
+    const assigned =
+      actor.kind !== 'user' ||
+      !modSteps.some((a) => STEPS[a].assignmentRequired) ||
+      (await isAssigned(this.#p.db, actor.userId, row));
+    return [...steps, ...modSteps.filter((a) => assigned || !STEPS[a].assignmentRequired)];
   }
 
   /** A view or a download of what the actor may read; counted with the actor's school. */
@@ -215,6 +300,7 @@ export class ResourcesService {
     to: string,
     comment: string | null,
     versionId: string | null,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     const who = actorLabel(actor);
     await repo.insertTransition(trx, {
@@ -233,7 +319,7 @@ export class ResourcesService {
       entityId: row.id,
       unitId: row.school_id,
       before: { status: row.status },
-      after: { status: to, comment, versionId },
+      after: { status: to, comment, versionId, ...extra },
     });
   }
 
@@ -253,19 +339,34 @@ export class ResourcesService {
     if (problems.length > 0) throw new AppError('library.invalid_metadata', { details: problems });
   }
 
-  /** Links need a URL; a stored file must exist and have been uploaded by the contributor. */
-  async #checkContent(actor: Actor, kind: string, v: z.output<typeof VersionInput>): Promise<void> {
+  /**
+   * Links need a URL. A stored file must exist and, for a person, come from their own finished
+   * upload for the library (so nobody attaches a file id seen elsewhere), unless the calling
+   * module made the file itself on their behalf (`trusted`: a lesson plan's PDF, an import).
+   */
+  async #checkContent(
+    actor: Actor,
+    kind: string,
+    v: z.output<typeof VersionInput>,
+    trusted: ContentOptions = {},
+  ): Promise<void> {
     if (kind === 'link' && !v.url)
       throw invalid('Học liệu dạng liên kết cần địa chỉ URL.', 'A link resource needs a URL.');
     if (!v.fileId) return;
     const file = await repo.findStoredFile(this.#p.db, v.fileId);
     if (!file) throw invalid('Không tìm thấy tệp đã tải lên.', 'The uploaded file was not found.');
-    if (actor.kind === 'user' && file.created_by !== null && file.created_by !== actor.userId)
-      throw new AppError('access.denied');
+    if (actor.kind !== 'user' || trusted.trustedFileIds?.includes(v.fileId)) return;
+    if (!(await repo.uploadedForLibrary(this.#p.db, actor.userId, v.fileId)))
+      throw new AppError('access.denied', {
+        hint: {
+          vi: 'Chỉ gắn được tệp do chính bạn tải lên cho kho học liệu.',
+          en: 'Only a file you uploaded yourself for the library can be attached.',
+        },
+      });
   }
 }
 
-type Meta = Omit<ResourceCreate, 'schoolId' | 'version'>;
+type Meta = ResourceMetadata;
 
 function columnsOf(m: Meta): repo.ResourceValues {
   return {
@@ -303,6 +404,18 @@ function fromRow(r: repo.ResourceRow): Meta {
   };
 }
 
+/** The pending metadata edit of a published resource, parsed with the API's schema (null when none). */
+function proposalOf(r: repo.ResourceRow): Meta | null {
+  if (r.proposed_metadata === null || r.proposed_metadata === undefined) return null;
+  const parsed = ResourceMetadata.safeParse(r.proposed_metadata);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Whether a contributor may edit the metadata now: a draft or returned resource, or a published one (as a proposal). */
+function editableMetadata(status: ResourceStatus, wasPublished: boolean): boolean {
+  return EDITABLE.includes(status) || (wasPublished && status === 'published');
+}
+
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -312,11 +425,12 @@ function versionOf(resourceId: string, v: z.output<typeof VersionInput>, created
 }
 
 /** What a submission needs: content, at least one level and one subject (so that a moderator is assigned). */
-function assertComplete(row: repo.ResourceRow): void {
+function assertComplete(row: repo.ResourceRow, proposal: Meta | null): void {
+  const meta = proposal ?? row;
   const missing: string[] = [];
   if (!row.current_version_id) missing.push('nội dung (tệp hoặc liên kết) / content');
-  if (row.levels.length === 0) missing.push('cấp học / level');
-  if (row.subjects.length === 0) missing.push('môn học / subject');
+  if (meta.levels.length === 0) missing.push('cấp học / level');
+  if (meta.subjects.length === 0) missing.push('môn học / subject');
   if (missing.length > 0)
     throw new AppError('library.incomplete', {
       hint: { vi: `Còn thiếu: ${missing.join(', ')}.`, en: `Missing: ${missing.join(', ')}.` },

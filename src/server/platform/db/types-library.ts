@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './types.ts';
+import type { Json, Timestamp } from './types.ts';
 
 /** Table types of 0015_library.sql; `DB` in types.ts lists them. */
 
@@ -73,6 +73,8 @@ export interface LibraryResourcesTable {
   created_by: string | null;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** 0021: a pending edit of a published resource's metadata (API shape), applied on publish. */
+  proposed_metadata: Json | null;
 }
 
 export interface LibraryResourceVersionsTable {
