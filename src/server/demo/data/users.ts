@@ -48,6 +48,10 @@ export function buildUsers(): DemoUser[] {
       vi: 'Giáo viên Trường THPT Trần Quốc Tuấn: học liệu số, kế hoạch bài dạy.',
       en: 'Teacher at Trần Quốc Tuấn upper-secondary school: digital learning materials, lesson plans.',
     }),
+    user('gv.thptkontum', 'Y Hương', [['teacher', 'truong-thpt-kon-tum']], {
+      vi: 'Giáo viên Trường THPT Kon Tum (vùng Kon Tum cũ): tìm và dùng học liệu của trường khác.',
+      en: 'Teacher at Kon Tum upper-secondary school (former Kon Tum): finds and uses other schools’ materials.',
+    }),
     user('ht.thso1tinhkhe', 'Nguyễn Văn Thành', [['principal', 'truong-tieu-hoc-so-1-tinh-khe']], {
       vi: 'Hiệu trưởng Trường Tiểu học số 1 Tịnh Khê: tuyển sinh lớp 1, báo cáo định kỳ.',
       en: 'Principal of Tịnh Khê No. 1 primary school: grade-1 admissions, periodic reports.',
