@@ -185,6 +185,37 @@ export const ERROR_CATALOGUE = {
     vi: 'Học liệu chưa đủ thông tin để gửi duyệt.',
     en: 'The resource is not complete enough to be submitted.',
   },
+  /** An offline package refused on import (details: each problem, e.g. a file whose SHA-256 differs from the manifest). */
+  'library.package_invalid': {
+    status: 422,
+    vi: 'Gói học liệu không hợp lệ nên không được nhập.',
+    en: 'The package is invalid and was not imported.',
+  },
+  // ── Lesson plans (src/server/modules/lesson-plans) ──
+  /** Sending for review a plan that still lacks parts of the CV 5512 frame (details: what is missing). */
+  'lesson_plan.incomplete': {
+    status: 422,
+    vi: 'Kế hoạch bài dạy còn thiếu nội dung theo khung của Công văn 5512.',
+    en: 'The lesson plan still lacks parts of the Công văn 5512 frame.',
+  },
+  /** Deleting a plan that was already sent to the library (its snapshots stay). */
+  'lesson_plan.sent': {
+    status: 409,
+    vi: 'Kế hoạch bài dạy đã gửi lên kho học liệu nên không thể xóa.',
+    en: 'The lesson plan was sent to the library and cannot be deleted.',
+  },
+  /** Another send of the same plan is still in progress. */
+  'lesson_plan.busy': {
+    status: 409,
+    vi: 'Kế hoạch bài dạy đang được gửi lên kho học liệu. Vui lòng chờ giây lát rồi tải lại.',
+    en: 'The lesson plan is being sent to the library. Please wait a moment and reload.',
+  },
+  /** Copy-and-adapt from a library resource that is not a published plan made with the lesson-plan editor. */
+  'lesson_plan.not_adaptable': {
+    status: 422,
+    vi: 'Học liệu này không phải kế hoạch bài dạy đã xuất bản từ trình soạn kế hoạch bài dạy nên không thể phỏng theo.',
+    en: 'This resource is not a published lesson plan made with the lesson-plan editor, so it cannot be adapted.',
+  },
   /** platform/uploads (tus 1.0.0): the request's Tus-Resumable is missing or a version the server does not speak. */
   'upload.version': {
     status: 412,
@@ -220,6 +251,35 @@ export const ERROR_CATALOGUE = {
     status: 415,
     vi: 'Loại tệp này không được chấp nhận.',
     en: 'This type of file is not accepted.',
+  },
+  // ── Signing (src/server/platform/signing) ──
+  /**
+   * No usable signing certificate: production without SIGNING_P12_PATH (the demo certificate is
+   * never used there), or a PKCS#12 that cannot be read (wrong password, no key, expired).
+   */
+  'signing.unavailable': {
+    status: 503,
+    vi: 'Chưa thể ký số văn bản: chứng thư số của đơn vị chưa được cấu hình hoặc không dùng được.',
+    en: 'Documents cannot be signed: the unit’s signing certificate is not configured or not usable.',
+  },
+  // ── Diploma registry (src/server/modules/diplomas) ──
+  /** An import step asked for in the wrong state (e.g. run before validation, or while it runs). */
+  'diplomas.import_state': {
+    status: 409,
+    vi: 'Lượt nhập dữ liệu văn bằng chưa ở bước cho phép thao tác này.',
+    en: 'The diploma import is not at a step that allows this.',
+  },
+  /** A column mapping without the required fields, or pointing past the file's columns (the hint says which). */
+  'diplomas.mapping_invalid': {
+    status: 422,
+    vi: 'Cách ghép cột chưa hợp lệ.',
+    en: 'The column mapping is invalid.',
+  },
+  /** A correction that changes nothing, or a field the diploma type does not have (the hint says which). */
+  'diplomas.correction_invalid': {
+    status: 422,
+    vi: 'Nội dung đính chính không hợp lệ.',
+    en: 'The correction is invalid.',
   },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {

@@ -80,6 +80,12 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  // Read by platform/signing (signing.ts): the Sở's PKCS#12 for signing issued PDFs (PAdES). Unset:
+  // a demo certificate under DATA_DIR/signing outside production; in production signing refuses.
+  SIGNING_P12_PATH: z.string().min(1).optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
+  // A PEM bundle of trusted CA certificates for verifying signed PDFs (the signing file's own root is trusted too).
+  SIGNING_TRUSTED_CERTS: z.string().min(1).optional(),
   WEB_DIST: z.string().default('./dist/web'),
 });
 

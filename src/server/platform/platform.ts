@@ -5,8 +5,9 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createStorage, type Storage } from './files/storage.ts';
 import type { Logger } from './logger.ts';
+import { type LazySigning, lazySigning } from './signing/signing.ts';
 
-/** What every module gets: configuration, database, logger, access, audit, file storage. */
+/** What every module gets: configuration, database, logger, access, audit, file storage, PDF signing. */
 export interface Platform {
   config: Config;
   db: Db;
@@ -15,10 +16,21 @@ export interface Platform {
   audit: Audit;
   auth: AuthService;
   storage: Storage;
+  /** PAdES signing and verification of issued PDFs (built on first use). */
+  signing: LazySigning;
 }
 
 export function createPlatform(config: Config, db: Db, log: Logger): Platform {
   const access = new Access(db);
   const audit = new Audit(db, access);
-  return { config, db, log, access, audit, auth: new AuthService(db, audit, config), storage: createStorage(config) };
+  return {
+    config,
+    db,
+    log,
+    access,
+    audit,
+    auth: new AuthService(db, audit, config),
+    storage: createStorage(config),
+    signing: lazySigning(config),
+  };
 }
