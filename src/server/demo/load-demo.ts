@@ -8,6 +8,7 @@ import { loadDemoAdmissions } from './admissions/load-demo-admissions.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
+import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoResidents } from './residents/load-residents.ts';
 
@@ -121,6 +122,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoAdmissions(p, { dataset });
   // The learning library's moderators, resources in every state and a collection (synthetic; same rule).
   if (p.config.NODE_ENV !== 'test') await loadDemoLibrary(p, password, { dataset });
+  if (p.config.NODE_ENV !== 'test') await loadDemoLessonPlans(p);
   return true;
 }
 

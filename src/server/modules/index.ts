@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform.ts';
 import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
+import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
 import { libraryModule } from './library/library.module.ts';
 import { orgModule } from './org/org.module.ts';
 import { populationModule } from './population/population.module.ts';
@@ -31,4 +32,5 @@ export const modules: Module[] = [
   populationModule,
   uploadsModule,
   libraryModule,
+  lessonPlansModule,
 ];

@@ -6,6 +6,7 @@ import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
+import * as lessonPlans from './lesson-plans/index.ts';
 import * as library from './library/index.ts';
 import * as org from './org/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
@@ -28,6 +29,7 @@ const modules: WebModule[] = [
   admissions,
   dossiersAdmin,
   library,
+  lessonPlans,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
