@@ -152,7 +152,10 @@ describe('files', () => {
     const dl = await anon(`/api/library/resources/${pngId}/file?download=1`);
     expect(String(dl.headers['content-disposition'])).toMatch(/^attachment; /);
 
-    // Counted: the whole read (view), the download; not the range from byte 8, the 416 or the 304.
+    const head = await ctx.app.inject({ method: 'HEAD', url: `/api/library/resources/${pngId}/file` });
+    expect(head.statusCode).toBe(200);
+
+    // Counted: the whole read (view), the download; not the range from byte 8, the 416, the 304 or the HEAD.
     expect(await counts(pngId)).toEqual({ views: before.views + 1, downloads: before.downloads + 1 });
   });
 

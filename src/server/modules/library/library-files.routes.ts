@@ -36,7 +36,8 @@ function safeName(name: string): string {
  * revalidation: the one counted, so that a video's many range requests count once.
  */
 function startsReading(req: FastifyRequest): boolean {
-  if (req.headers['if-none-match']) return false;
+  // Fastify answers HEAD with the GET handler: a page checking that a file exists reads nothing.
+  if (req.method === 'HEAD' || req.headers['if-none-match']) return false;
   const range = req.headers.range;
   return range === undefined || /^bytes=0-/.test(range.trim());
 }

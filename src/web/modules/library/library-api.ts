@@ -75,15 +75,21 @@ export const schoolQuery = (id: string) => ({
   retry: false,
 });
 
-export const fileUrl = (id: string) => `/api/library/resources/${encodeURIComponent(id)}/file`;
+/** The file of the version readers get, or (authors, school staff, moderators) of version `version`. */
+export const fileUrl = (id: string, version?: number) =>
+  `/api/library/resources/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`;
 
 /**
  * Whether the server offers the file (HEAD on the file endpoint): false on 404 or when the
  * endpoint does not exist yet, so that the page degrades to a download link.
  */
-export async function fileAvailable(id: string, signal?: AbortSignal): Promise<{ ok: boolean; type: string }> {
+export async function fileAvailable(
+  id: string,
+  signal?: AbortSignal,
+  version?: number,
+): Promise<{ ok: boolean; type: string }> {
   try {
-    const r = await fetch(fileUrl(id), { method: 'HEAD', credentials: 'same-origin', signal });
+    const r = await fetch(fileUrl(id, version), { method: 'HEAD', credentials: 'same-origin', signal });
     return { ok: r.ok, type: r.headers.get('content-type') ?? '' };
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -92,11 +98,11 @@ export async function fileAvailable(id: string, signal?: AbortSignal): Promise<{
 }
 
 /** The sandboxed simulation's address from `GET …/sim-token`; null when the server offers none. */
-export async function simulationUrl(id: string, signal?: AbortSignal): Promise<string | null> {
+export async function simulationUrl(id: string, signal?: AbortSignal, version?: number): Promise<string | null> {
   try {
     const r = await apiGet<{ url?: string; src?: string; path?: string }>(
       `/api/library/resources/${encodeURIComponent(id)}/sim-token`,
-      undefined,
+      { version },
       signal,
     );
     const url = r.url ?? r.src ?? r.path;

@@ -1,25 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ResourceDetail } from '../../../shared/library.schema.ts';
 import { ApiError } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
-import { useSession } from '../../lib/session.ts';
+import { hasPermission, useSession } from '../../lib/session.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { NotFoundPage } from '../../ui/status-pages.tsx';
-import {
-  favouritesQuery,
-  fileAvailable,
-  fileUrl,
-  getResource,
-  labeller,
-  type ResourceDetail,
-  referenceQuery,
-  schoolQuery,
-  setFavourite,
-  simulationUrl,
-} from './library-api.ts';
+import { favouritesQuery, getResource, labeller, referenceQuery, setFavourite } from './library-api.ts';
+import { Preview } from './preview.tsx';
+import { ResourceFacts } from './resource-facts.tsx';
 import './library.css';
 
 /** /hoc-lieu/:id — one resource: metadata, licence, authors and school, a preview, favourite. */
@@ -28,7 +19,6 @@ export function ResourcePage() {
   const { id = '' } = useParams();
   const resource = useQuery({ queryKey: ['library-resource', id], queryFn: ({ signal }) => getResource(id, signal) });
   const reference = useQuery(referenceQuery);
-  const school = useQuery({ ...schoolQuery(resource.data?.schoolId ?? ''), enabled: Boolean(resource.data) });
   usePageTitle(resource.data?.title ?? t('library.resource.title'));
   if (resource.isPending) return <Loading />;
   if (resource.isError) {
@@ -37,8 +27,6 @@ export function ResourcePage() {
   }
   const r = resource.data;
   const label = labeller(reference.data, i18n.resolvedLanguage, (k, o) => t(k, o));
-  const licence = reference.data?.licences.find((l) => l.code === r.licenceCode);
-  const publisher = school.data?.name ?? r.dublinCore['dc:publisher']?.[0];
   const link = r.versions.find((v) => v.id === (r.publishedVersionId ?? r.currentVersionId))?.url ?? null;
   return (
     <article className="lib-page lib-resource">
@@ -61,144 +49,28 @@ export function ResourcePage() {
           <Preview r={r} />
         )}
       </section>
+      <AdaptLink r={r} />
       <section aria-labelledby="lib-facts-title">
         <h2 id="lib-facts-title">{t('library.resource.details')}</h2>
-        <dl className="facts">
-          {r.subjects.length > 0 && (
-            <>
-              <dt>{t('library.facets.subject')}</dt>
-              <dd>{r.subjects.map((s) => label('subject', s)).join(', ')}</dd>
-            </>
-          )}
-          {r.levels.length > 0 && (
-            <>
-              <dt>{t('library.facets.level')}</dt>
-              <dd>{r.levels.map((l) => label('level', l)).join(', ')}</dd>
-            </>
-          )}
-          {r.grades.length > 0 && (
-            <>
-              <dt>{t('library.facets.grade')}</dt>
-              <dd>{r.grades.map((g) => label('grade', String(g))).join(', ')}</dd>
-            </>
-          )}
-          {r.seriesCode && (
-            <>
-              <dt>{t('library.facets.series')}</dt>
-              <dd>{label('series', r.seriesCode)}</dd>
-            </>
-          )}
-          {r.topic && (
-            <>
-              <dt>{t('library.resource.topic')}</dt>
-              <dd>{r.topic}</dd>
-            </>
-          )}
-          <dt>{t('library.facets.licence')}</dt>
-          <dd>
-            {licence?.url ? (
-              <a href={licence.url} target="_blank" rel="license noopener noreferrer">
-                {label('licence', r.licenceCode)}
-              </a>
-            ) : (
-              label('licence', r.licenceCode)
-            )}
-          </dd>
-          {r.authors.length > 0 && (
-            <>
-              <dt>{t('library.resource.authors')}</dt>
-              <dd>{r.authors.join(', ')}</dd>
-            </>
-          )}
-          {publisher && (
-            <>
-              <dt>{t('library.resource.school')}</dt>
-              <dd>{publisher}</dd>
-            </>
-          )}
-          {r.keywords.length > 0 && (
-            <>
-              <dt>{t('library.resource.keywords')}</dt>
-              <dd>{r.keywords.join(', ')}</dd>
-            </>
-          )}
-          {r.publishedAt && (
-            <>
-              <dt>{t('library.resource.published')}</dt>
-              <dd>{formatDate(r.publishedAt)}</dd>
-            </>
-          )}
-          <dt>{t('library.resource.usage')}</dt>
-          <dd>{t('library.resource.usageCounts', { views: r.viewCount, downloads: r.downloadCount })}</dd>
-        </dl>
+        <ResourceFacts r={r} />
       </section>
     </article>
   );
 }
 
-/** The file as the server offers it; a download link when it offers no preview (or no file yet). */
-function Preview({ r }: { r: ResourceDetail }) {
+/** A published lesson plan: a teacher may start their own plan from it (copy and adapt, with attribution). */
+function AdaptLink({ r }: { r: ResourceDetail }) {
   const { t } = useTranslation();
-  const sim = useQuery({
-    queryKey: ['library-sim', r.id],
-    queryFn: ({ signal }) => simulationUrl(r.id, signal),
-    enabled: r.kind === 'simulation',
-    retry: false,
-  });
-  const file = useQuery({
-    queryKey: ['library-file', r.id],
-    queryFn: ({ signal }) => fileAvailable(r.id, signal),
-    retry: false,
-  });
-  if (file.isPending || (r.kind === 'simulation' && sim.isPending)) return <Loading />;
-  const src = fileUrl(r.id);
-  const type = file.data?.type ?? '';
-  const download = file.data?.ok ? (
+  const session = useSession();
+  if (r.kind !== 'lesson_plan' || !r.publishedVersionId || !hasPermission(session.data?.user, 'library.contribute'))
+    return null;
+  return (
     <p>
-      <a href={src} download>
-        {t('library.resource.download')}
-      </a>
+      <Link className="button secondary" to={`/giao-an/phong-theo/${r.id}`}>
+        {t('lessonPlans.adapt.fromLibrary')}
+      </Link>
     </p>
-  ) : null;
-  if (r.kind === 'simulation' && sim.data)
-    return (
-      <>
-        <iframe className="lib-frame lib-sim" src={sim.data} sandbox="allow-scripts" title={r.title} />
-        {download}
-      </>
-    );
-  if (!file.data?.ok) return <p className="muted">{t('library.resource.noPreview')}</p>;
-  if (type.startsWith('image/') || r.kind === 'image')
-    return (
-      <>
-        <img className="lib-image" src={src} alt={r.description || r.title} />
-        {download}
-      </>
-    );
-  if (type.startsWith('video/') || r.kind === 'video')
-    return (
-      <>
-        {/* biome-ignore lint/a11y/useMediaCaption: contributors' videos come without caption tracks */}
-        <video className="lib-media" src={src} controls preload="metadata" />
-        {download}
-      </>
-    );
-  if (type.startsWith('audio/') || r.kind === 'audio')
-    return (
-      <>
-        {/* biome-ignore lint/a11y/useMediaCaption: contributors' audio comes without caption tracks */}
-        <audio className="lib-audio" src={src} controls preload="metadata" />
-        {download}
-      </>
-    );
-  if (type === 'application/pdf')
-    return (
-      <>
-        <iframe className="lib-frame" src={src} title={r.title} />
-        {download}
-      </>
-    );
-  return download;
+  );
 }
 
 function FavouriteToggle({ id }: { id: string }) {
