@@ -8,6 +8,7 @@ import { loadDemoAdmissions } from './admissions/load-demo-admissions.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
+import { loadDemoDiplomas } from './diplomas/load-demo-diplomas.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoResidents } from './residents/load-residents.ts';
@@ -123,6 +124,7 @@ export async function loadDemo(
   // The learning library's moderators, resources in every state and a collection (synthetic; same rule).
   if (p.config.NODE_ENV !== 'test') await loadDemoLibrary(p, password, { dataset });
   if (p.config.NODE_ENV !== 'test') await loadDemoLessonPlans(p);
+  if (p.config.NODE_ENV !== 'test') await loadDemoDiplomas(p, password);
   return true;
 }
 

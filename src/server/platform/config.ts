@@ -66,6 +66,7 @@ const EnvSchema = z.object({
   RATE_OTP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_REGISTRY_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RATE_RESULT_LOOKUPS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RATE_DIPLOMA_VERIFY_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   // Read by platform/uploads (uploads-config.ts): resumable (tus) uploads.
   UPLOAD_MAX_BYTES: z.coerce
     .number()

@@ -4,6 +4,7 @@ import * as admissionsPublic from './admissions-public/index.ts';
 import * as admissionsReview from './admissions-review/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
+import * as diplomas from './diplomas/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
 import * as lessonPlans from './lesson-plans/index.ts';
@@ -30,6 +31,7 @@ const modules: WebModule[] = [
   dossiersAdmin,
   library,
   lessonPlans,
+  diplomas,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
@@ -38,6 +40,5 @@ export const moduleRoutes: ModuleRoute[] = modules.flatMap((m) => m.routes);
 
 /** Modules announced on the home page as "Sắp có" (coming soon). */
 export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [
-  { key: 'diplomas', labelKey: 'upcoming.diplomas', descriptionKey: 'upcoming.diplomasDesc' },
   { key: 'steering', labelKey: 'upcoming.steering', descriptionKey: 'upcoming.steeringDesc' },
 ];

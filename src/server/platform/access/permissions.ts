@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   'library.contribute': 'Contribute learning resources of schools in the subtree',
   /** Review, publish, return, take down and restore learning resources; curate collections. */
   'library.moderate': 'Moderate learning resources of the subtree',
+  /** Search and read diploma register entries issued by units in the subtree (each view audited). */
+  'diplomas.read': 'Read the diploma registers of the subtree',
+  /** Import lists into diploma registers and record corrections, for units in the subtree. */
+  'diplomas.manage': 'Manage the diploma registers of the subtree',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -26,6 +26,7 @@ import {
   SupplementaryOutcome,
 } from '../../../../shared/admission-results.schema.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { RateWindow } from '../../../platform/http/rate-window.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { RoundService } from '../rounds/round.service.ts';
 import { RoundContext } from '../rounds/round-context.ts';
@@ -33,7 +34,6 @@ import { pendingHooks } from '../rounds/round-hooks.ts';
 import { RoundSchoolsService } from '../rounds/round-schools.service.ts';
 import { ChildrenWithoutApplicationService } from './children-without-application.service.ts';
 import { publicCutoffs } from './public-cutoffs.ts';
-import { RateWindow } from './rate-window.ts';
 import { ResultConfirmService } from './result-confirm.service.ts';
 import { ResultListService } from './result-list.service.ts';
 import { ResultLookupService } from './result-lookup.service.ts';
