@@ -4,6 +4,7 @@ import { backup, backupVerify, restore } from './cli/commands/backup.ts';
 import { migrate } from './cli/commands/migrate.ts';
 import { schoolsImport } from './cli/commands/schools.ts';
 import { userCreate, userResetPassword } from './cli/commands/users.ts';
+import { backupReplicate, backupReplicateVerify } from './modules/archive/archive-backup.command.ts';
 import { BackupError } from './platform/backup/archive.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
@@ -16,7 +17,17 @@ import { openRuntime, type Runtime } from './runtime.ts';
  * embedded PostgreSQL under DATA_DIR — that of a running `npm start` when there is one).
  * Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.
  */
-const COMMANDS: Command[] = [userCreate, userResetPassword, schoolsImport, backup, restore, backupVerify, migrate];
+const COMMANDS: Command[] = [
+  userCreate,
+  userResetPassword,
+  schoolsImport,
+  backup,
+  restore,
+  backupVerify,
+  backupReplicate,
+  backupReplicateVerify,
+  migrate,
+];
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line = '') => process.stderr.write(`${line}\n`);

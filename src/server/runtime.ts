@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
+import { archiveScheduledJobs } from './modules/archive/archive.module.ts';
 import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
@@ -101,6 +102,7 @@ export async function startServer(config: Config, log: Logger) {
   process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
   const jobs = config.JOBS ? new Jobs(runtime.url, log) : undefined;
   await jobs?.start([
+    ...archiveScheduledJobs(runtime.platform),
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
     { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },
     {

@@ -281,6 +281,25 @@ export const ERROR_CATALOGUE = {
     vi: 'Nội dung đính chính không hợp lệ.',
     en: 'The correction is invalid.',
   },
+  // ── Electronic archive (src/server/modules/archive) ──
+  /** File metadata against Thông tư 05/2025/TT-BNV fails (the hint says which field). */
+  'archive.invalid_metadata': {
+    status: 422,
+    vi: 'Thông tin mô tả hồ sơ lưu trữ chưa hợp lệ.',
+    en: 'The archive description is invalid.',
+  },
+  /** Another file or fonds already has this code. */
+  'archive.code_taken': {
+    status: 409,
+    vi: 'Mã hồ sơ hoặc mã phông đã được dùng.',
+    en: 'The file or fonds code is already in use.',
+  },
+  /** A restricted file read without an approved, current read request. */
+  'archive.restricted': {
+    status: 403,
+    vi: 'Hồ sơ hạn chế sử dụng: cần có yêu cầu khai thác đã được duyệt và còn hạn.',
+    en: 'The file is restricted: an approved, current read request is needed.',
+  },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {
     status: 503,

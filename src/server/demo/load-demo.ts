@@ -5,6 +5,7 @@ import { hashPassword } from '../platform/auth/password.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
 import type { Platform } from '../platform/platform.ts';
 import { loadDemoAdmissions } from './admissions/load-demo-admissions.ts';
+import { loadDemoArchive } from './archive/load-demo-archive.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
@@ -125,6 +126,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoLibrary(p, password, { dataset });
   if (p.config.NODE_ENV !== 'test') await loadDemoLessonPlans(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomas(p, password);
+  if (p.config.NODE_ENV !== 'test') await loadDemoArchive(p, password);
   return true;
 }
 

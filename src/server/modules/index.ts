@@ -4,6 +4,7 @@ import { otpModule } from '../platform/otp/otp.module.ts';
 import type { Platform } from '../platform/platform.ts';
 import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
+import { archiveModule } from './archive/archive.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
@@ -35,4 +36,5 @@ export const modules: Module[] = [
   libraryModule,
   lessonPlansModule,
   diplomasModule,
+  archiveModule,
 ];

@@ -87,6 +87,9 @@ const EnvSchema = z.object({
   SIGNING_P12_PASSWORD: z.string().optional(),
   // A PEM bundle of trusted CA certificates for verifying signed PDFs (the signing file's own root is trusted too).
   SIGNING_TRUSTED_CERTS: z.string().min(1).optional(),
+  // Read by the archive's backup:replicate commands (archive-backup.command.ts): at least two
+  // independent destinations (Thông tư 02/2019/TT-BNV), comma-separated absolute directories or s3://bucket/prefix.
+  BACKUP_DESTINATIONS: z.string().min(1).optional(),
   WEB_DIST: z.string().default('./dist/web'),
 });
 

@@ -2,6 +2,7 @@ import * as admissions from './admissions/index.ts';
 import * as admissionsDashboard from './admissions-dashboard/index.ts';
 import * as admissionsPublic from './admissions-public/index.ts';
 import * as admissionsReview from './admissions-review/index.ts';
+import * as archive from './archive/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
 import * as diplomas from './diplomas/index.ts';
@@ -32,6 +33,7 @@ const modules: WebModule[] = [
   library,
   lessonPlans,
   diplomas,
+  archive,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);

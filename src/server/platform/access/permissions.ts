@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'diplomas.read': 'Read the diploma registers of the subtree',
   /** Import lists into diploma registers and record corrections, for units in the subtree. */
   'diplomas.manage': 'Manage the diploma registers of the subtree',
+  /** Describe fonds, files and documents of the electronic archive, decide read requests, see access logs and fixity. */
+  'archive.manage': 'Manage the electronic archive of the subtree',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
