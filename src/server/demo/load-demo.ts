@@ -9,6 +9,7 @@ import { loadDemoArchive } from './archive/load-demo-archive.ts';
 import type { DemoDataset } from './data/dataset.ts';
 import { buildDemoDataset } from './data/dataset.ts';
 import { readDemoInfo } from './demo-info.ts';
+import { loadDemoDiplomaCopies } from './diploma-copies/load-demo-diploma-copies.ts';
 import { loadDemoDiplomas } from './diplomas/load-demo-diplomas.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
@@ -126,6 +127,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoLibrary(p, password, { dataset });
   if (p.config.NODE_ENV !== 'test') await loadDemoLessonPlans(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomas(p, password);
+  if (p.config.NODE_ENV !== 'test') await loadDemoDiplomaCopies(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoArchive(p, password);
   return true;
 }

@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform.ts';
 import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
+import { diplomaCopiesModule } from './diploma-copies/diploma-copies.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
@@ -36,5 +37,6 @@ export const modules: Module[] = [
   libraryModule,
   lessonPlansModule,
   diplomasModule,
+  diplomaCopiesModule,
   archiveModule,
 ];

@@ -5,6 +5,7 @@ import * as admissionsReview from './admissions-review/index.ts';
 import * as archive from './archive/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
+import * as diplomaCopies from './diploma-copies/index.ts';
 import * as diplomas from './diplomas/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
@@ -33,6 +34,7 @@ const modules: WebModule[] = [
   library,
   lessonPlans,
   diplomas,
+  diplomaCopies,
   archive,
 ];
 

@@ -13,7 +13,8 @@ export interface RegisterEntryForCopy {
   /** ISO date (YYYY-MM-DD), or the text of the register where it has only a year. */
   dateOfBirth: string;
   placeOfBirth: string;
-  gender: 'male' | 'female';
+  /** Null where the register does not say. */
+  gender: 'male' | 'female' | null;
   ethnicity: string;
   /** The school or exam council (hội đồng thi) the register names. */
   school: string;
@@ -33,6 +34,8 @@ export interface CertifiedCopyData {
   entry: RegisterEntryForCopy;
   /** The copy number ("12/2026/BS"). */
   copyNumber: string;
+  /** The short code the public check asks for with the number, printed beside it. */
+  checkCode?: string;
   /** The unit issuing the copy today and its parent body, as in the document heading. */
   issuer: { parent: string; unit: string };
   /** Place and ISO date of issue ("Quảng Ngãi", "2026-11-24"). */
@@ -76,20 +79,27 @@ export function placeAndDate(place: string, iso: string): string {
   return `${place}, ngày ${dd} tháng ${mm} năm ${m[1]}`;
 }
 
+/** "Số … ngày …" as far as the register records the decision (old lists may not). */
+function decisionText(e: RegisterEntryForCopy): string {
+  const no = e.decisionNumber ? `Số ${e.decisionNumber}` : '';
+  const on = e.decisionDate ? `ngày ${formatViDate(e.decisionDate)}` : '';
+  return [no, on].filter(Boolean).join(' ');
+}
+
 /** The label–value rows of the register entry, in the order of the register. */
 export function copyFields(e: RegisterEntryForCopy): [string, string][] {
   const rows: [string, string][] = [
     ['Họ và tên', e.holderName],
     ['Ngày sinh', formatViDate(e.dateOfBirth)],
     ['Nơi sinh', e.placeOfBirth],
-    ['Giới tính', e.gender === 'female' ? 'Nữ' : 'Nam'],
+    ['Giới tính', e.gender === null ? '' : e.gender === 'female' ? 'Nữ' : 'Nam'],
     ['Dân tộc', e.ethnicity],
     ['Trường / Hội đồng thi', e.school],
     ['Năm tốt nghiệp', String(e.year)],
   ];
   if (e.classification) rows.push(['Xếp loại', e.classification]);
   rows.push(
-    ['Quyết định công nhận', `Số ${e.decisionNumber} ngày ${formatViDate(e.decisionDate)}`],
+    ['Quyết định công nhận', decisionText(e)],
     ['Số hiệu văn bằng', e.serialNumber],
     ['Số vào sổ gốc cấp văn bằng', e.registerNumber],
     ['Đơn vị cấp văn bằng', e.issuingUnit],
@@ -121,7 +131,7 @@ export async function renderCertifiedCopyPdf(data: CertifiedCopyData): Promise<U
     [data.issuer.parent.toUpperCase(), data.issuer.unit.toUpperCase()],
     ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
   );
-  w.line(`Số bản sao: ${data.copyNumber}`, { size: 11 });
+  w.line(`Số bản sao: ${data.copyNumber}${data.checkCode ? `     Mã kiểm tra: ${data.checkCode}` : ''}`, { size: 11 });
   w.gap(14);
   w.centered('BẢN SAO ĐƯỢC CẤP TỪ SỔ GỐC', 16, true);
   w.centered(e.diplomaType.toUpperCase(), 13, true);

@@ -5,6 +5,7 @@ import type { VerifyAnswer } from '../../../shared/diplomas.schema.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
 import { TextField } from '../../ui/form-fields.tsx';
+import { CopyCheck } from './copy-check.tsx';
 import { verifyDiploma } from './diplomas-api.ts';
 import './diplomas.css';
 
@@ -57,6 +58,9 @@ export function VerifyPage() {
   return (
     <div className="narrow dp-page">
       <h1>{t('diplomas.verify.title')}</h1>
+      {params.get('ban-sao') && (
+        <CopyCheck copyNumber={params.get('ban-sao') ?? ''} checkCode={params.get('ma') ?? ''} />
+      )}
       <p>{t('diplomas.verify.intro')}</p>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary {...errors} />
