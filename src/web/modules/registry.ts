@@ -11,6 +11,7 @@ import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
 import * as lessonPlans from './lesson-plans/index.ts';
 import * as library from './library/index.ts';
+import * as libraryReports from './library-reports/index.ts';
 import * as org from './org/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
 import * as users from './users/index.ts';
@@ -32,6 +33,7 @@ const modules: WebModule[] = [
   admissions,
   dossiersAdmin,
   library,
+  libraryReports,
   lessonPlans,
   diplomas,
   diplomaCopies,

@@ -4,9 +4,11 @@ import { OrgService } from '../org/org.service.ts';
 import { CollectionsService } from './collections.service.ts';
 import { libraryRoutes } from './library.routes.ts';
 import { libraryFilesRoutes } from './library-files.routes.ts';
+import { libraryPackagesRoutes } from './library-packages.routes.ts';
 import { LibraryReference } from './library-reference.ts';
 import { LibrarySchools } from './library-schools.ts';
 import { LibrarySearchService } from './library-search.service.ts';
+import { libraryStatsRoutes } from './library-stats.routes.ts';
 import { ModeratorsService } from './moderators.service.ts';
 import { oaiRoutes } from './oai/oai.routes.ts';
 import { ResourcesService } from './resources.service.ts';
@@ -46,5 +48,7 @@ export const libraryModule: Module = {
     libraryRoutes(app, libraryServices(platform));
     oaiRoutes(app, platform, libraryServices(platform).reference);
     libraryFilesRoutes(app, platform, libraryServices(platform).resources);
+    libraryPackagesRoutes(app, platform, libraryServices(platform));
+    libraryStatsRoutes(app, platform, libraryServices(platform));
   },
 };

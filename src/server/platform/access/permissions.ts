@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'library.contribute': 'Contribute learning resources of schools in the subtree',
   /** Review, publish, return, take down and restore learning resources; curate collections. */
   'library.moderate': 'Moderate learning resources of the subtree',
+  /** Read the library's usage statistics and the contribution report of schools in the subtree (a grant on the Sở or a division of it: the province). */
+  'library.report': 'Read library statistics of schools in the subtree',
   /** Search and read diploma register entries issued by units in the subtree (each view audited). */
   'diplomas.read': 'Read the diploma registers of the subtree',
   /** Import lists into diploma registers and record corrections, for units in the subtree. */

@@ -55,6 +55,8 @@ export const PackageResourceSchema = z.object({
   grades: z.array(z.number().int().min(1).max(12)).max(12).default([]),
   /** Subjects of the 2018 general-education curriculum, by code, with their names. */
   subjects: z.array(CodeName).max(10).default([]),
+  /** The textbook series the resource follows (Kết nối tri thức…, Chân trời sáng tạo, Cánh Diều), if any. */
+  series: CodeName.nullable().default(null),
   /** ISO 639-1 or 639-3 code (vi, en, and the ethnic-minority languages' codes) with its name. */
   language: z.object({ code: z.string().regex(/^[a-z]{2,3}$/), name: Text(1, 100) }),
   licence: z.object({ code: Code, name: Text(1, 200), url: HttpUrl.nullable().default(null) }),
