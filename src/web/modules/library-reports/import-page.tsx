@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { useMe, useSession } from '../../lib/session.ts';
-import { FormStatus } from '../../ui/error-alert.tsx';
 // The library's tus client (resumable, remembered per file): packages are uploaded the same way as resources.
-import { tusUpload } from '../library/tus-client.ts';
+import { tusUpload } from '../../lib/tus-client.ts';
+import { FormStatus } from '../../ui/error-alert.tsx';
 import { importPackage, PACKAGE_UPLOAD_PURPOSE, type PackageImportSummary } from './reports-api.ts';
 import './library-reports.css';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceKind } from '../../../shared/library.schema.ts';
 import { ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
+import { tusUpload } from '../../lib/tus-client.ts';
 import { FieldError } from '../../ui/form-fields.tsx';
-import { tusUpload } from './tus-client.ts';
 
 /** A finished upload: what a version's `fileId` takes. */
 export interface Uploaded {

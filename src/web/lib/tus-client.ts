@@ -1,5 +1,5 @@
-import type { ErrorBody } from '../../../shared/errors.ts';
-import { ApiError } from '../../lib/api.ts';
+import type { ErrorBody } from '../../shared/errors.ts';
+import { ApiError } from './api.ts';
 
 /*
  * A small client of the tus resumable upload protocol 1.0.0 (https://tus.io/protocols/resumable-upload),
