@@ -15,6 +15,7 @@ let ctx: TestContext;
 let browser: Browser;
 let base: string;
 let resourceId = '';
+let collectionId = '';
 
 /** A user with one role on one unit, signed in without the first-login password change. */
 async function makeUser(username: string, role: string, unitId: string): Promise<Client> {
@@ -83,6 +84,14 @@ beforeAll(async () => {
     title: 'Phiếu học tập: chuyển động thẳng biến đổi đều',
     licenceCode: 'cc_by_sa',
   });
+  // A curated collection (moderators curate).
+  const collection = await moderator.post('/api/library/collections', {
+    title: 'Vật lí 10 – Kết nối tri thức',
+    description: 'Học liệu Vật lí lớp 10 theo bộ sách Kết nối tri thức với cuộc sống.',
+    resourceIds: [resourceId],
+  });
+  expect(collection.status, JSON.stringify(collection.body)).toBe(201);
+  collectionId = collection.body.id;
   browser = await launchChromium();
 });
 
@@ -121,6 +130,19 @@ describe.runIf(RUN)('library pages at 360 px', () => {
     await page.getByText('Lê Thị Mỹ Duyên').waitFor();
     await page.getByText('Trường THPT Trần Quốc Tuấn').waitFor();
     await check(page, 'library-resource-360.png');
+    await page.close();
+  });
+
+  it('shows the curated collections and one collection’s resources', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    await page.goto(`${base}/hoc-lieu`);
+    await page.getByRole('link', { name: 'Bộ sưu tập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bộ sưu tập' }).waitFor();
+    await page.getByRole('link', { name: 'Vật lí 10 – Kết nối tri thức' }).click();
+    await page.waitForURL(`${base}/hoc-lieu/bo-suu-tap/${collectionId}`);
+    await page.getByRole('link', { name: TITLE }).waitFor();
+    await page.getByRole('link', { name: 'Tải gói ngoại tuyến (USB)' }).waitFor();
+    await check(page, 'library-collection-360.png');
     await page.close();
   });
 

@@ -114,6 +114,26 @@ export async function simulationUrl(id: string, signal?: AbortSignal, version?: 
   }
 }
 
+export const collectionsQuery = {
+  queryKey: ['library-collections'],
+  queryFn: ({ signal }: { signal?: AbortSignal }) =>
+    apiGet<{ items: { id: string; title: string; description: string; size: number }[] }>(
+      '/api/library/collections',
+      undefined,
+      signal,
+    ),
+};
+
+export const collectionQuery = (id: string) => ({
+  queryKey: ['library-collection', id],
+  queryFn: ({ signal }: { signal?: AbortSignal }) =>
+    apiGet<{ id: string; title: string; description: string; items: ResourceSummary[] }>(
+      `/api/library/collections/${encodeURIComponent(id)}`,
+      undefined,
+      signal,
+    ),
+});
+
 export const favouritesQuery = {
   queryKey: ['library-favourites'],
   queryFn: ({ signal }: { signal?: AbortSignal }) =>

@@ -10,7 +10,7 @@ export const nav: NavItem[] = [
     labelKey: 'library.nav',
     descriptionKey: 'library.tile',
     public: true,
-    also: ['/hoc-lieu/:id'],
+    also: ['/hoc-lieu/:id', '/hoc-lieu/bo-suu-tap', '/hoc-lieu/bo-suu-tap/:id', '/hoc-lieu/yeu-thich'],
     order: 30,
   },
   {

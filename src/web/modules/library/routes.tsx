@@ -12,6 +12,17 @@ export const routes: ModuleRoute[] = [
   { path: '/hoc-lieu', public: true, load: () => import('./search-page.tsx').then((m) => m.SearchPage) },
   { path: '/hoc-lieu/:id', public: true, load: () => import('./resource-page.tsx').then((m) => m.ResourcePage) },
   {
+    path: '/hoc-lieu/bo-suu-tap',
+    public: true,
+    load: () => import('./collections-page.tsx').then((m) => m.CollectionsPage),
+  },
+  {
+    path: '/hoc-lieu/bo-suu-tap/:id',
+    public: true,
+    load: () => import('./collections-page.tsx').then((m) => m.CollectionPage),
+  },
+  { path: '/hoc-lieu/yeu-thich', load: () => import('./collections-page.tsx').then((m) => m.FavouritesPage) },
+  {
     path: '/hoc-lieu/cua-toi',
     permission: CONTRIBUTE,
     load: () => import('./mine-page.tsx').then((m) => m.MinePage),

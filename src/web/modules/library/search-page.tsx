@@ -12,18 +12,15 @@ import {
   labeller,
   PAGE_SIZE,
   paramsFromState,
-  type ResourceSummary,
   referenceQuery,
   type SearchResult,
   type SearchState,
   SORTS,
-  schoolQuery,
   searchResources,
   stateFromParams,
 } from './library-api.ts';
 import './library.css';
-
-type Label = (facet: FacetName, value: string) => string;
+import { type Label, ResourceCard } from './resource-card.tsx';
 
 /** /hoc-lieu — search the library: words (diacritics optional), facets, sort, pages; all in the URL. */
 export function SearchPage() {
@@ -58,6 +55,10 @@ export function SearchPage() {
     <div className="lib-page">
       <h1>{t('library.search.title')}</h1>
       <p className="lead">{t('library.search.intro')}</p>
+      <p className="lib-links">
+        <Link to="/hoc-lieu/bo-suu-tap">{t('library.collections.title')}</Link>
+        <Link to="/hoc-lieu/yeu-thich">{t('library.favourites.title')}</Link>
+      </p>
       <form className="lib-searchbar" onSubmit={submit}>
         <label htmlFor="lib-q" className="visually-hidden">
           {t('library.search.label')}
@@ -185,25 +186,5 @@ function Results({ results, label }: { results: SearchResult | undefined; label:
         ))}
       </ul>
     </>
-  );
-}
-
-function ResourceCard({ r, label }: { r: ResourceSummary; label: Label }) {
-  const school = useQuery(schoolQuery(r.schoolId));
-  const where = [...r.subjects.map((s) => label('subject', s)), ...r.grades.map((g) => label('grade', String(g)))].join(
-    ' · ',
-  );
-  return (
-    <li className="lib-card card">
-      <p className="lib-kind">{label('kind', r.kind)}</p>
-      <h3 className="lib-card-title">
-        <Link to={`/hoc-lieu/${r.id}`}>{r.title}</Link>
-      </h3>
-      {where && <p className="lib-card-meta">{where}</p>}
-      <p className="lib-card-meta small muted">
-        {label('licence', r.licenceCode)}
-        {school.data && ` · ${school.data.name}`}
-      </p>
-    </li>
   );
 }
