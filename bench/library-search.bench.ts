@@ -14,9 +14,12 @@ import { SearchQuery } from '../src/shared/library.schema.ts';
  * Library search at scale (issue 4: "200,000 resources of synthetic metadata: search with
  * facets p95 < 50 ms"). Loads 200,000 published resources (bulk unnest inserts; Vietnamese
  * titles with diacritics from a small word list; random levels, grades, subjects, kinds,
- * licences, series, visibility) into a fresh embedded PostgreSQL, then runs ~500 searches
- * with facets (words, filters, both, browsing; anonymous and a signed-in teacher) through the
- * search service, sequentially, and prints p50/p95/p99. Last line: one JSON object.
+ * licences, series, visibility) into a fresh embedded PostgreSQL, then runs 500 searches with
+ * facets (words, filters, both, browsing, one or two letters, typos; anonymous and a signed-in
+ * teacher) through the search service, one after the other (each search's own statements run
+ * side by side, as in a request), while resources are taken down now and then; prints
+ * p50/p95/p99 overall and per kind of query, and what a take-down's statement costs (the
+ * triggers of 0017 and 0020 in it). Last line: one JSON object, with target_met.
  */
 const TOTAL = Number(process.env.LIBRARY_BENCH_RESOURCES ?? 200_000);
 const SEARCHES = Number(process.env.LIBRARY_BENCH_SEARCHES ?? 500);
@@ -185,6 +188,10 @@ for (let done = already >= TOTAL ? TOTAL : 0; done < TOTAL; done += BATCH) {
     FROM library_resource_versions v WHERE v.resource_id = r.id AND r.published_version_id IS NULL`.execute(db);
 }
 await sql`VACUUM ANALYZE library_resources`.execute(db);
+// The bitmap index of 0020 (library_search_index): its visibility map lets the order's index be read alone.
+await sql`VACUUM ANALYZE library_search_index.documents, library_search_index.bitmaps, library_search_index.facets`.execute(
+  db,
+);
 const loadMs = Math.round(performance.now() - t0);
 console.log(`loaded ${TOTAL} resources in ${loadMs} ms`);
 
@@ -254,15 +261,19 @@ for (let i = 0; i < 30; i++) {
 const WRITE_EVERY = Number(process.env.LIBRARY_BENCH_WRITE_EVERY ?? 25);
 const times: number[] = [];
 const coldTimes: number[] = [];
+const writeTimes: number[] = [];
 const slowest: { ms: number; kind: string; raw: Record<string, string>; viewer: string }[] = [];
 const byKind = new Map<string, number[]>();
 let hits = 0;
 for (let i = 0; i < SEARCHES; i++) {
   const { _: kind = '', ...raw } = randomQuery();
   const q = SearchQuery.parse(raw);
-  if (i > 0 && i % WRITE_EVERY === 0)
+  if (i > 0 && i % WRITE_EVERY === 0) {
+    const w = performance.now();
     await sql`UPDATE library_resources SET status = 'taken_down'
       WHERE id = (SELECT id FROM library_resources WHERE listed ORDER BY random() LIMIT 1)`.execute(db);
+    writeTimes.push(performance.now() - w);
+  }
   const hitsBefore = search.facetCache.hits;
   const s = performance.now();
   const r = await search.search(i % 2 === 0 ? anonymous : signedIn, q);
@@ -278,25 +289,36 @@ if (process.env.LIBRARY_BENCH_SLOWEST) {
   for (const s of slowest.slice(0, Number(process.env.LIBRARY_BENCH_SLOWEST)))
     console.log(`  slow: ${s.ms.toFixed(1)} ms ${s.kind} ${s.viewer} ${JSON.stringify(s.raw)}`);
 }
+const pctOf = (ts: number[], p: number) => {
+  if (ts.length === 0) return null;
+  const sorted = [...ts].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
+};
+const perKind: Record<
+  string,
+  { searches: number; p50_ms: number | null; p95_ms: number | null; p99_ms: number | null }
+> = {};
 for (const [kind, ts] of byKind) {
-  ts.sort((a, b) => a - b);
-  const at = (p: number) => ts[Math.min(ts.length - 1, Math.floor(p * ts.length))]!.toFixed(1);
-  console.log(`  ${kind}: ${ts.length} searches, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
+  perKind[kind] = { searches: ts.length, p50_ms: pctOf(ts, 50), p95_ms: pctOf(ts, 95), p99_ms: pctOf(ts, 99) };
+  console.log(
+    `  ${kind}: ${ts.length} searches, p50 ${pctOf(ts, 50)} ms, p95 ${pctOf(ts, 95)} ms, p99 ${pctOf(ts, 99)} ms`,
+  );
 }
-times.sort((a, b) => a - b);
-coldTimes.sort((a, b) => a - b);
-const pctOf = (ts: number[], p: number) =>
-  ts.length === 0 ? null : Math.round(ts[Math.min(ts.length - 1, Math.floor((p / 100) * ts.length))]! * 100) / 100;
 const pct = (p: number) => pctOf(times, p)!;
 const cacheHits = times.length - coldTimes.length;
 console.log(
   `  facet counts from this node's cache (same generation, viewer, words and filters): ${cacheHits} of ${times.length}; ` +
     `the ${coldTimes.length} counted: p50 ${pctOf(coldTimes, 50)} ms, p95 ${pctOf(coldTimes, 95)} ms, p99 ${pctOf(coldTimes, 99)} ms`,
 );
+console.log(
+  `  ${writeTimes.length} take-downs (one UPDATE each, with the triggers keeping the search tables): ` +
+    `p50 ${pctOf(writeTimes, 50)} ms, max ${pctOf(writeTimes, 100)} ms`,
+);
 await runtime.close();
 if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
+const TARGET_P95_MS = 50;
 console.log(
-  `${times.length} searches with facets over ${TOTAL} resources: p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms (target p95 < 50 ms); mean hits ${Math.round(hits / times.length)}`,
+  `${times.length} searches with facets over ${TOTAL} resources: p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms (target p95 < ${TARGET_P95_MS} ms); mean hits ${Math.round(hits / times.length)}`,
 );
 console.log(
   JSON.stringify({
@@ -306,10 +328,14 @@ console.log(
     p50_ms: pct(50),
     p95_ms: pct(95),
     p99_ms: pct(99),
+    by_kind: perKind,
     uncached_searches: coldTimes.length,
     uncached_p50_ms: pctOf(coldTimes, 50),
     uncached_p95_ms: pctOf(coldTimes, 95),
     uncached_p99_ms: pctOf(coldTimes, 99),
-    target_p95_ms: 50,
+    takedown_p50_ms: pctOf(writeTimes, 50),
+    takedown_max_ms: pctOf(writeTimes, 100),
+    target_p95_ms: TARGET_P95_MS,
+    target_met: pct(95) < TARGET_P95_MS,
   }),
 );

@@ -24,7 +24,7 @@ import {
 import { audiencesOf, type Viewer, viewerOf } from './library-viewer.ts';
 import { findMine, findQueue } from './queue.repository.ts';
 import { groupFacets, specOf, splitFacets, trigramSpec } from './search-spec.ts';
-import { correctedTsQuery, searchTerms } from './search-terms.ts';
+import { correctedTerms, searchTerms } from './search-terms.ts';
 
 /** Finding resources: the public search with facets, the moderators' queue, a contributor's own list. */
 export class LibrarySearchService {
@@ -47,11 +47,12 @@ export class LibrarySearchService {
     let { facets, total } = groupFacets(facetRows);
     let matchedBy: SearchResult['matchedBy'] = spec.match.by;
     // Nothing found and some word is not the beginning of any word of the library: a typo. First
-    // each unknown word with its nearest words of the vocabulary, in full text (ranked); then
-    // word similarity on titles. Known words that find nothing together are an honest zero.
+    // each unknown word or its nearest words of the vocabulary, in full text (bitmaps, like any
+    // search); then, when some unknown word has no near word, word similarity on titles. Known
+    // words that find nothing together are an honest zero.
     const corrected = total === 0 && spec.match.by === 'fulltext' ? await this.#corrected(q.q) : null;
     const fallbacks = corrected
-      ? [corrected.tsquery ? { ...spec, match: corrected.tsquery } : null, trigramSpec(q, spec)]
+      ? [corrected.terms ? { ...spec, match: corrected.terms } : null, trigramSpec(q, spec)]
       : [];
     for (const fallback of fallbacks) {
       if (total > 0 || !fallback) continue;
@@ -75,24 +76,23 @@ export class LibrarySearchService {
 
   /**
    * The typed words against the library's vocabulary: null when every word begins some word of
-   * it (no typo); otherwise the full-text query with each unknown word of 3 characters or more
-   * or its nearest words (at most 4), null there when none is near.
+   * it (no typo); otherwise the terms with each unknown word or its nearest words (at most 4),
+   * null there when some unknown word has none (nothing could match).
    */
-  async #corrected(text: string | undefined): Promise<{ tsquery: SearchSpec['match'] | null } | null> {
+  async #corrected(text: string | undefined): Promise<{ terms: SearchSpec['match'] | null } | null> {
     const terms = searchTerms(text);
     const known = await vocabulary(this.#p.db, terms, 4);
     if (known.every((t) => t.known)) return null;
-    const corrections = known.map((t) => (t.known || t.term.length < 3 ? [] : t.similar));
-    if (corrections.every((c) => c.length === 0)) return { tsquery: null };
-    const tsquery = correctedTsQuery(terms, corrections);
-    return { tsquery: tsquery ? { by: 'fulltext', tsquery } : null };
+    const corrections = known.map((t) => (t.known ? [] : t.similar));
+    if (known.some((t, i) => !t.known && corrections[i]!.length === 0)) return { terms: null };
+    return { terms: { by: 'fulltext', terms: correctedTerms(terms, corrections) } };
   }
 
   /**
    * The facet counts and the total. Without words, a count that no filter but its own facet's
    * restricts is the count of everything the viewer may see: read from the precomputed counts
    * (library_search_facet_counts, kept by triggers in the writing transaction, so exact). The rest are
-   * counted over the matched rows.
+   * counted over the bitmap index (0020), exactly.
    */
   async #facets(viewer: Viewer, spec: SearchSpec, generation: string): Promise<FacetRow[]> {
     const { precomputed, counted } = splitFacets(spec);

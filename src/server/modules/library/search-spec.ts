@@ -1,11 +1,14 @@
 import { FACETS, type Facets, type SearchQuery } from '../../../shared/library.schema.ts';
 import { FACET_NAMES, type FacetAsk, type FacetRow, type Match, type SearchSpec } from './library-search.repository.ts';
-import { toTsQuery, trigramQuery } from './search-terms.ts';
+import { searchTerms, trigramQuery } from './search-terms.ts';
 
-/** The repository's spec for a search request: full text when there are words, browsing otherwise. */
+/**
+ * The repository's spec for a search request: full text when there are words (each a word
+ * beginning that must be found, as to_tsquery('simple', toTsQuery(q)) would), browsing otherwise.
+ */
 export function specOf(q: SearchQuery): SearchSpec {
-  const tsquery = toTsQuery(q.q);
-  const match: Match = tsquery ? { by: 'fulltext', tsquery } : { by: 'none' };
+  const terms = searchTerms(q.q);
+  const match: Match = terms.length > 0 ? { by: 'fulltext', terms: terms.map((t) => [t]) } : { by: 'none' };
   return {
     match,
     filters: {
@@ -16,7 +19,7 @@ export function specOf(q: SearchQuery): SearchSpec {
       licence: q.licence,
       series: q.series,
     },
-    sort: q.sort ?? (tsquery ? 'relevance' : 'newest'),
+    sort: q.sort ?? (terms.length > 0 ? 'relevance' : 'newest'),
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   };

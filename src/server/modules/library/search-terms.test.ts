@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '../../../shared/library.schema.ts';
 import { groupFacets, specOf, splitFacets, trigramSpec } from './search-spec.ts';
-import { correctedTsQuery, foldText, searchTerms, toTsQuery, trigramQuery } from './search-terms.ts';
+import { correctedTerms, foldText, searchTerms, toTsQuery, trigramQuery } from './search-terms.ts';
 
 describe('foldText', () => {
   it('strips Vietnamese accents and folds đ to d', () => {
@@ -44,7 +44,7 @@ describe('trigramQuery', () => {
 describe('specOf', () => {
   it('searches by relevance with words and browses newest first without', () => {
     const withWords = specOf(SearchQuery.parse({ q: 'vật lí', grade: '10,11', subject: 'vat_li', page: '2' }));
-    expect(withWords.match).toEqual({ by: 'fulltext', tsquery: 'vat:* & li:*' });
+    expect(withWords.match).toEqual({ by: 'fulltext', terms: [['vat'], ['li']] });
     expect(withWords.sort).toBe('relevance');
     expect(withWords.filters.grade).toEqual([10, 11]);
     expect(withWords.filters.subject).toEqual(['vat_li']);
@@ -83,16 +83,18 @@ describe('groupFacets', () => {
   });
 });
 
-describe('correctedTsQuery', () => {
-  it('offers each unknown word with its nearest words, keeping the typed one as a prefix', () => {
-    expect(correctedTsQuery(['thi', 'nghim', 'ao'], [[], ['nghiem', 'nghia'], []])).toBe(
-      'thi:* & (nghim:* | nghiem | nghia) & ao:*',
-    );
+describe('correctedTerms', () => {
+  it('offers each unknown word with its nearest words, keeping the typed one', () => {
+    expect(correctedTerms(['thi', 'nghim', 'ao'], [[], ['nghiem', 'nghia'], []])).toEqual([
+      ['thi'],
+      ['nghim', 'nghiem', 'nghia'],
+      ['ao'],
+    ]);
   });
 
-  it('drops corrections that are not plain words', () => {
-    expect(correctedTsQuery(['vat'], [["v'at", 'vat', 'vật']])).toBe('vat:*');
-    expect(correctedTsQuery([], [])).toBeNull();
+  it('drops corrections that are not plain words, repeated, or already found by the typed beginning', () => {
+    expect(correctedTerms(['vat'], [["v'at", 'vat', 'vật', 'vatly', 'van', 'van']])).toEqual([['vat', 'van']]);
+    expect(correctedTerms([], [])).toEqual([]);
   });
 });
 

@@ -37,16 +37,14 @@ export function trigramQuery(q: string | undefined): string | null {
 }
 
 /**
- * A to_tsquery('simple', …) string where each word may also be one of its corrections (the
- * nearest words of the library's vocabulary): "thi nghim ao" → "thi:* & (nghim:* | nghiem) & ao:*".
- * Corrections that are not plain [a-z0-9] words are dropped (nothing read as tsquery syntax).
+ * The terms of a search where each unknown word may also be one of its corrections (the nearest
+ * words of the library's vocabulary), each alternative matched as a word beginning like the typed
+ * words: "thi nghim ao" → [["thi"], ["nghim", "nghiem"], ["ao"]]. Corrections that are not plain
+ * [a-z0-9] words are dropped.
  */
-export function correctedTsQuery(terms: readonly string[], corrections: readonly (readonly string[])[]): string | null {
-  if (terms.length === 0) return null;
-  return terms
-    .map((t, i) => {
-      const alternatives = (corrections[i] ?? []).filter((w) => /^[a-z0-9]+$/.test(w) && w !== t);
-      return alternatives.length === 0 ? `${t}:*` : `(${[`${t}:*`, ...alternatives].join(' | ')})`;
-    })
-    .join(' & ');
+export function correctedTerms(terms: readonly string[], corrections: readonly (readonly string[])[]): string[][] {
+  return terms.map((t, i) => [
+    t,
+    ...new Set((corrections[i] ?? []).filter((w) => /^[a-z0-9]+$/.test(w) && !w.startsWith(t))),
+  ]);
 }

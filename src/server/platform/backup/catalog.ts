@@ -12,17 +12,25 @@ export interface TableInfo {
 /** Quotes an identifier the way PostgreSQL's quote_ident does (always quoted here). */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+/** What a table's comment starts with when its rows are derived from other tables by triggers. */
+export const DERIVED_MARK = 'derived:';
+
 /**
  * Every table of schema public except schema_migrations (the archive's manifest carries the
- * migrations instead). Generated columns (`attgenerated`, e.g. users.search_key) are left
- * out: PostgreSQL computes them again on insert, and refuses values for them.
+ * migrations instead) and, unless asked, the derived tables: those whose comment starts with
+ * `derived:` (e.g. the library's search copies and facet counts, kept by triggers on
+ * library_resources). A backup leaves them out and a restore rebuilds them through those
+ * triggers as it loads the source rows, so they can never be loaded twice or disagree with
+ * their source. Generated columns (`attgenerated`, e.g. users.search_key) are left out:
+ * PostgreSQL computes them again on insert, and refuses values for them.
  */
-export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
+export async function listTables(client: pg.ClientBase, opts: { derived?: boolean } = {}): Promise<TableInfo[]> {
   const { rows } = await client.query<{
     table: string;
     columns: { name: string; type: string }[];
     pk: string[] | null;
-  }>(`
+  }>(
+    `
     SELECT c.relname AS table,
       (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
          FROM pg_attribute a
@@ -35,12 +43,25 @@ export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND c.relname <> 'schema_migrations'
-    ORDER BY c.relname`);
+      AND ($1 OR coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE '${DERIVED_MARK}%')
+    ORDER BY c.relname`,
+    [opts.derived === true],
+  );
   return rows.map((r) => ({
     name: r.table,
     columns: r.columns,
     orderBy: r.pk ?? r.columns.map((c) => c.name),
   }));
+}
+
+/** Names of the derived tables of schema public (see listTables). */
+export async function derivedTables(client: pg.ClientBase): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+       AND coalesce(obj_description(c.oid, 'pg_class'), '') LIKE '${DERIVED_MARK}%'`,
+  );
+  return new Set(rows.map((r) => r.name));
 }
 
 /**

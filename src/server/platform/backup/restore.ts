@@ -4,7 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Storage } from '../files/storage.ts';
 import { BackupError, openArchive } from './archive.ts';
-import { ident, listTables, loadOrder, setExactOutput } from './catalog.ts';
+import { derivedTables, ident, listTables, loadOrder, setExactOutput } from './catalog.ts';
 import { copyIn } from './copy.ts';
 import { fileEntry, type Manifest, tableEntry } from './manifest.ts';
 import { applyMigration, createMigrationsTable, planMigrations } from './migrations.ts';
@@ -111,7 +111,11 @@ async function recreateSchema(client: pg.ClientBase): Promise<void> {
 /** Empties what the migrations seeded (roles, unit types…), then loads every table with COPY. */
 async function loadTables(client: pg.ClientBase, manifest: Manifest, dir: string): Promise<void> {
   const live = new Map((await listTables(client)).map((t) => [t.name, t]));
+  // Derived tables are rebuilt by their triggers as the source rows load; an archive made
+  // before a table was marked derived still carries its rows, which are not loaded.
+  const derived = await derivedTables(client);
   for (const t of manifest.tables) {
+    if (derived.has(t.name)) continue;
     const columns = new Set(live.get(t.name)?.columns.map((c) => c.name));
     const missing = t.columns.filter((c) => !columns.has(c.name)).map((c) => c.name);
     if (!live.has(t.name) || missing.length) {
@@ -128,7 +132,7 @@ async function loadTables(client: pg.ClientBase, manifest: Manifest, dir: string
   }
   // CASCADE reaches only the (still empty) tables that reference the seeded ones.
   if (seeded.length) await client.query(`TRUNCATE ${seeded.join(', ')} CASCADE`);
-  const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+  const byName = new Map(manifest.tables.filter((t) => !derived.has(t.name)).map((t) => [t.name, t]));
   for (const name of await loadOrder(client, [...byName.keys()])) {
     const t = byName.get(name)!;
     if (t.rows === 0) continue;
