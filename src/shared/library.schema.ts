@@ -232,8 +232,33 @@ export type SearchResult = z.infer<typeof SearchResult>;
 export const QueueQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.enum(['submitted', 'in_review']).optional(),
+  level: LibraryLevel.optional(),
+  subject: Code.optional(),
 });
 export const ResourcePage = pageOf(ResourceSummary);
+
+/** The moderator's queue: a page, and per status, level and subject how many the other filters leave. */
+export const QueuePage = ResourcePage.extend({
+  counts: z.object({ status: z.array(FacetCount), level: z.array(FacetCount), subject: z.array(FacetCount) }),
+});
+export type QueuePage = z.infer<typeof QueuePage>;
+
+/** The contributor's list: what they created, or every resource of the schools they contribute for. */
+export const MineQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  scope: z.enum(['mine', 'school']).default('mine'),
+});
+export const MineItem = ResourceSummary.extend({
+  updatedAt: z.string(),
+  /** The latest moderator's comment (a return's what-to-fix, a take-down's reason), if any. */
+  lastComment: z
+    .object({ action: z.string(), comment: z.string(), at: z.string(), actorName: z.string().nullable() })
+    .nullable(),
+});
+export const MinePage = pageOf(MineItem);
+export type MinePage = z.infer<typeof MinePage>;
 
 export const UsageBody = z.object({ kind: z.enum(['view', 'download']) });
 

@@ -477,3 +477,55 @@ describe('changes to a published resource', () => {
     expect((await teacher.post(`/api/library/resources/${id}/versions`, { fileId: stored.id })).status).toBe(403);
   });
 });
+
+describe('lists for contributors and moderators', () => {
+  it('filters the moderator’s queue by status, level and subject, with counts per value', async () => {
+    const make = async (title: string) => {
+      const r = await teacher.post('/api/library/resources', {
+        kind: 'link',
+        title,
+        levels: ['thpt'],
+        grades: [10],
+        subjects: ['vat_li'],
+        licenceCode: 'cc_by',
+        visibility: 'province',
+        version: { url: 'https://example.org/vat-li' },
+      });
+      await teacher.post(`/api/library/resources/${r.body.id}/actions`, {
+        action: 'submit',
+        expectedVersion: r.body.version,
+      });
+      return r.body.id as string;
+    };
+    await make('Bài giảng: chuyển động tròn đều');
+    const reviewed = await make('Bài giảng: định luật Hooke');
+    await act(physics, reviewed, 'start_review');
+
+    const all = (await physics.get('/api/library/queue')).body;
+    const count = (facet: string, value: string) =>
+      all.counts[facet].find((c: { value: string }) => c.value === value)?.count ?? 0;
+    expect(count('status', 'in_review') + count('status', 'submitted')).toBe(all.total);
+    expect(count('level', 'thpt')).toBe(all.total);
+    expect(count('subject', 'vat_li')).toBe(all.total);
+    const inReview = (await physics.get('/api/library/queue?status=in_review')).body;
+    expect(inReview.total).toBe(count('status', 'in_review'));
+    expect(inReview.items.map((x: { id: string }) => x.id)).toContain(reviewed);
+    expect(inReview.items.every((x: { status: string }) => x.status === 'in_review')).toBe(true);
+    // A filter does not count against its own values.
+    expect(inReview.counts.status).toEqual(all.counts.status);
+    expect((await physics.get('/api/library/queue?subject=toan')).body.total).toBe(0);
+    expect((await physics.get('/api/library/queue?level=cap_4')).status).toBe(400);
+  });
+
+  it('lists the teacher’s own resources or the school’s, each with the last moderator comment', async () => {
+    const mine = (await teacher.get('/api/library/resources/mine?pageSize=100')).body;
+    const main = mine.items.find((x: { id: string }) => x.id === id);
+    expect(main.lastComment).toMatchObject({ action: 'take_down', comment: 'Hình minh họa chưa rõ nguồn.' });
+    expect(main.updatedAt).toEqual(expect.any(String));
+    const colleague = await makeUser('gv.tqt.2', 'Trần Văn Bình', 'teacher', main.schoolId);
+    expect((await colleague.get('/api/library/resources/mine')).body.total).toBe(0);
+    const school = (await colleague.get('/api/library/resources/mine?scope=school&pageSize=100')).body;
+    expect(school.total).toBe(mine.total);
+    expect((await physics.get('/api/library/resources/mine?scope=school')).status).toBe(403);
+  });
+});

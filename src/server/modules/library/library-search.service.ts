@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type {
+  MinePage,
+  MineQuery,
+  QueuePage,
   QueueQuery,
-  ResourcePage as ResourcePageSchema,
   SearchQuery,
   SearchResult,
 } from '../../../shared/library.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Platform } from '../../platform/platform.ts';
-
-type ResourcePage = z.infer<typeof ResourcePageSchema>;
 
 import { FacetCache } from './facet-cache.ts';
 import { presentSummary } from './library.presenter.ts';
@@ -107,19 +107,46 @@ export class LibrarySearchService {
   }
 
   /** The moderator's queue: submitted and in-review resources of the moderator's subjects and levels. */
-  async queue(actor: Actor, q: z.output<typeof QueueQuery>): Promise<ResourcePage> {
+  async queue(actor: Actor, q: z.output<typeof QueueQuery>): Promise<QueuePage> {
     const scope = await this.#p.access.scope(actor, 'library.moderate');
     const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-    const { rows, total } = await findQueue(this.#p.db, scope, actor.kind === 'user' ? actor.userId : null, page);
-    return { items: rows.map(presentSummary), total, page: q.page, pageSize: q.pageSize };
+    const filter = { status: q.status, level: q.level, subject: q.subject };
+    const { rows, total, counts } = await findQueue(
+      this.#p.db,
+      scope,
+      actor.kind === 'user' ? actor.userId : null,
+      filter,
+      page,
+    );
+    return { items: rows.map(presentSummary), total, page: q.page, pageSize: q.pageSize, counts };
   }
 
-  /** The resources the caller created, in any state. */
-  async mine(actor: Actor, q: z.output<typeof QueueQuery>): Promise<ResourcePage> {
+  /** The resources the caller created, or (scope=school) those of the schools they contribute for, in any state. */
+  async mine(actor: Actor, q: z.output<typeof MineQuery>): Promise<MinePage> {
     await this.#p.access.require(actor, 'library.contribute');
-    if (actor.kind !== 'user') return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    if (actor.kind !== 'user') return empty;
     const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-    const { rows, total } = await findMine(this.#p.db, actor.userId, page);
-    return { items: rows.map(presentSummary), total, page: q.page, pageSize: q.pageSize };
+    let who: Parameters<typeof findMine>[1] = { userId: actor.userId };
+    if (q.scope === 'school') {
+      const scope = await this.#p.access.scope(actor, 'library.contribute');
+      if (!scope.all && scope.roots.length === 0) return empty;
+      who = { schoolRoots: scope.all ? 'all' : scope.roots };
+    }
+    const { rows, total } = await findMine(this.#p.db, who, page);
+    const items = rows.map((r) => ({
+      ...presentSummary(r),
+      updatedAt: new Date(r.updated_at).toISOString(),
+      lastComment:
+        r.last_action && r.last_comment && r.last_at
+          ? {
+              action: r.last_action,
+              comment: r.last_comment,
+              at: new Date(r.last_at).toISOString(),
+              actorName: r.last_actor,
+            }
+          : null,
+    }));
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 }

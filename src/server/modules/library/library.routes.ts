@@ -8,6 +8,9 @@ import {
   Collection,
   CollectionInput,
   CollectionList,
+  MinePage,
+  MineQuery,
+  QueuePage,
   QueueQuery,
   Reference,
   ResourceCreate,
@@ -60,7 +63,14 @@ export function libraryRoutes(app: FastifyInstance, s: LibraryServices): void {
 
   r.get(
     '/api/library/resources/mine',
-    { schema: { tags, querystring: QueueQuery, response: { 200: ResourcePage } } },
+    {
+      schema: {
+        tags,
+        summary: "The caller's resources (scope=mine) or their schools' (scope=school), with the last comment",
+        querystring: MineQuery,
+        response: { 200: MinePage },
+      },
+    },
     (req) => s.search.mine(req.actor, req.query),
   );
 
@@ -123,7 +133,14 @@ export function libraryRoutes(app: FastifyInstance, s: LibraryServices): void {
 
   r.get(
     '/api/library/queue',
-    { schema: { tags, summary: "The moderator's queue", querystring: QueueQuery, response: { 200: ResourcePage } } },
+    {
+      schema: {
+        tags,
+        summary: "The moderator's queue by status, level and subject, with counts",
+        querystring: QueueQuery,
+        response: { 200: QueuePage },
+      },
+    },
     (req) => s.search.queue(req.actor, req.query),
   );
 

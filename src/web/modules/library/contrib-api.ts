@@ -1,7 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ModerationAction, ResourceDetail, ResourceKind } from '../../../shared/library.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  MinePage,
+  ModerationAction,
+  QueuePage,
+  ResourceDetail,
+  ResourceKind,
+} from '../../../shared/library.schema.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
-import type { ResourceSummary } from './library-api.ts';
 import { getResource } from './library-api.ts';
 import type { MetadataBody } from './metadata-form.ts';
 
@@ -10,18 +15,11 @@ import type { MetadataBody } from './metadata-form.ts';
  * one's own resources, the moderation queue, creating and editing, new versions, moderation steps.
  */
 
-export interface ResourcePage {
-  items: ResourceSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export type VersionBody = { fileId: string; note?: string } | { url: string; note?: string };
 export type CreateBody = MetadataBody & { kind: ResourceKind; version?: VersionBody };
 
 export const MINE_PAGE_SIZE = 20;
-/** The queue is read whole (the API's largest page) so that its filters and counts are computed here. */
+/** The queue's first page is the API's largest; a longer queue says how many are not shown. */
 export const QUEUE_PAGE_SIZE = 100;
 
 export const resourceKey = (id: string) => ['library-resource', id];
@@ -30,18 +28,25 @@ export function useResource(id: string) {
   return useQuery({ queryKey: resourceKey(id), queryFn: ({ signal }) => getResource(id, signal) });
 }
 
-export function useMine(page: number) {
+export type MineScope = 'mine' | 'school';
+export type MineItem = MinePage['items'][number];
+
+export function useMine(page: number, scope: MineScope = 'mine') {
   return useQuery({
-    queryKey: ['library-mine', page],
+    queryKey: ['library-mine', scope, page],
     queryFn: ({ signal }) =>
-      apiGet<ResourcePage>('/api/library/resources/mine', { page, pageSize: MINE_PAGE_SIZE }, signal),
+      apiGet<MinePage>('/api/library/resources/mine', { page, pageSize: MINE_PAGE_SIZE, scope }, signal),
   });
 }
 
-export function useQueue() {
+/** The queue narrowed on the server by status, level and subject, with the counts of each value. */
+export function useQueue(filters: { status?: string; level?: string; subject?: string }) {
+  const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   return useQuery({
-    queryKey: ['library-queue'],
-    queryFn: ({ signal }) => apiGet<ResourcePage>('/api/library/queue', { page: 1, pageSize: QUEUE_PAGE_SIZE }, signal),
+    queryKey: ['library-queue', query],
+    queryFn: ({ signal }) =>
+      apiGet<QueuePage>('/api/library/queue', { page: 1, pageSize: QUEUE_PAGE_SIZE, ...query }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

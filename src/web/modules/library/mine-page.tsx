@@ -5,10 +5,9 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { Pagination } from '../../ui/pagination.tsx';
-import { MINE_PAGE_SIZE, resourceKey, useMine } from './contrib-api.ts';
+import { MINE_PAGE_SIZE, type MineItem, type MineScope, useMine } from './contrib-api.ts';
 import type { SavedState } from './contribute-page.tsx';
-import { getResource, labeller, type ResourceSummary, referenceQuery } from './library-api.ts';
-import { lastComment } from './moderation.ts';
+import { labeller, referenceQuery } from './library-api.ts';
 import { StatusBadge } from './status-badge.tsx';
 import './library.css';
 
@@ -22,7 +21,8 @@ export function MinePage() {
   const location = useLocation();
   const notice = ((location.state ?? {}) as SavedState).notice;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const mine = useMine(page);
+  const scope: MineScope = params.get('pham-vi') === 'truong' ? 'school' : 'mine';
+  const mine = useMine(page, scope);
   usePageTitle(t('library.mine.title'));
   return (
     <div className="lib-page lib-mine">
@@ -36,6 +36,20 @@ export function MinePage() {
           {t('library.contribute.title')}
         </Link>
       </p>
+      <nav aria-label={t('library.mine.scope')}>
+        <ul className="lib-tabs">
+          <li>
+            <Link to="?" className="lib-tab" aria-current={scope === 'mine' ? 'true' : undefined}>
+              {t('library.mine.scopeMine')}
+            </Link>
+          </li>
+          <li>
+            <Link to="?pham-vi=truong" className="lib-tab" aria-current={scope === 'school' ? 'true' : undefined}>
+              {t('library.mine.scopeSchool')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <h2 className="result-count" aria-live="polite">
         {mine.data ? t('library.search.count', { count: mine.data.total }) : t('status.loading')}
       </h2>
@@ -54,18 +68,12 @@ export function MinePage() {
   );
 }
 
-function MineCard({ r }: { r: ResourceSummary }) {
+function MineCard({ r }: { r: MineItem }) {
   const { t, i18n } = useTranslation();
   const reference = useQuery(referenceQuery);
   const label = labeller(reference.data, i18n.resolvedLanguage, (k, o) => t(k, o));
-  // The list carries no comment: a returned or taken-down resource's detail is read for it.
-  const commented = r.status === 'returned' || r.status === 'taken_down';
-  const detail = useQuery({
-    queryKey: resourceKey(r.id),
-    queryFn: ({ signal }) => getResource(r.id, signal),
-    enabled: commented,
-  });
-  const comment = commented && detail.data ? lastComment(detail.data.transitions) : null;
+  // The moderator's last comment matters while the resource is returned or taken down.
+  const comment = r.status === 'returned' || r.status === 'taken_down' ? r.lastComment : null;
   const where = [...r.subjects.map((s) => label('subject', s)), ...r.grades.map((g) => label('grade', String(g)))].join(
     ' · ',
   );

@@ -8,14 +8,7 @@ import { Loading } from '../../ui/loading.tsx';
 import { useQueue } from './contrib-api.ts';
 import { labeller, type ResourceSummary, referenceQuery, schoolQuery } from './library-api.ts';
 import { LEVELS } from './metadata-form.ts';
-import {
-  applyFilters,
-  countsBy,
-  filtersFromParams,
-  paramsFromFilters,
-  QUEUE_STATUSES,
-  type QueueFilters,
-} from './queue-filter.ts';
+import { filtersFromParams, paramsFromFilters, QUEUE_STATUSES, type QueueFilters } from './queue-filter.ts';
 import { StatusBadge } from './status-badge.tsx';
 import './library.css';
 
@@ -23,28 +16,30 @@ type Label = ReturnType<typeof labeller>;
 
 /**
  * /hoc-lieu/kiem-duyet — the moderator's queue: resources sent for review in the subjects and
- * levels the moderator is assigned, oldest first, filtered by status, level and subject (in the
- * URL), with counts.
+ * levels the moderator is assigned, oldest first, filtered on the server by status, level and
+ * subject (in the URL), with the counts each choice would give.
  */
 export function QueuePage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const queue = useQueue();
+  const queue = useQueue(filters);
   const reference = useQuery(referenceQuery);
   const label = labeller(reference.data, i18n.resolvedLanguage, (k, o) => t(k, o));
   usePageTitle(t('library.queue.title'));
 
-  const all = queue.data?.items ?? [];
-  const shown = applyFilters(all, filters);
+  const shown = queue.data?.items ?? [];
   const set = (next: Partial<QueueFilters>) => setParams(paramsFromFilters({ ...filters, ...next }), { replace: true });
-  const byStatus = countsBy(all, filters, 'status');
-  const byLevel = countsBy(all, filters, 'level');
-  const bySubject = countsBy(all, filters, 'subject');
-  const subjects = [...new Set(all.flatMap((r) => r.subjects))].sort((a, b) =>
+  const counts = queue.data?.counts ?? { status: [], level: [], subject: [] };
+  const asMap = (list: { value: string; count: number }[]) => new Map(list.map((c) => [c.value, c.count]));
+  const byStatus = asMap(counts.status);
+  const byLevel = asMap(counts.level);
+  const bySubject = asMap(counts.subject);
+  const subjects = [...new Set([...bySubject.keys(), ...(filters.subject ? [filters.subject] : [])])].sort((a, b) =>
     label('subject', a).localeCompare(label('subject', b), 'vi'),
   );
   const statusTotal = [...byStatus.values()].reduce((a, b) => a + b, 0);
+  const anyFilter = Boolean(filters.status || filters.level || filters.subject);
 
   return (
     <div className="lib-page lib-queue">
@@ -99,15 +94,15 @@ export function QueuePage() {
         </div>
       </div>
       <h2 className="result-count" aria-live="polite">
-        {queue.data ? t('library.queue.count', { count: shown.length }) : t('status.loading')}
+        {queue.data ? t('library.queue.count', { count: queue.data.total }) : t('status.loading')}
       </h2>
-      {queue.data && queue.data.total > all.length && (
-        <p className="hint">{t('library.queue.partial', { shown: all.length, total: queue.data.total })}</p>
+      {queue.data && queue.data.total > shown.length && (
+        <p className="hint">{t('library.queue.partial', { shown: shown.length, total: queue.data.total })}</p>
       )}
       {queue.isPending && <Loading />}
       {queue.isError && <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && shown.length === 0 && (
-        <p className="empty">{all.length === 0 ? t('library.queue.empty') : t('library.queue.emptyFiltered')}</p>
+        <p className="empty">{anyFilter ? t('library.queue.emptyFiltered') : t('library.queue.empty')}</p>
       )}
       {shown.length > 0 && (
         <ul className="lib-cards">
