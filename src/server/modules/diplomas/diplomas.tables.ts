@@ -34,6 +34,8 @@ export interface DiplomaEntriesTable {
   full_name: string;
   name_key: Generated<string>;
   name_words: Generated<string[]>;
+  /** 0026: the last word of name_key (the given name), for the name search. */
+  given_key: Generated<string>;
   birth_year: number;
   birth_month: number | null;
   birth_day: number | null;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   type CorrectableField,
   type CorrectionCreate,
@@ -8,6 +9,7 @@ import {
   type RegisterList,
 } from '../../../shared/diplomas.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { presentEntry, presentRegister, presentSummary } from './diplomas.presenter.ts';
@@ -59,23 +61,27 @@ export class EntriesService {
       offset,
     });
     const { page, pageSize, ...criteria } = q;
-    await this.#p.audit.record(this.#p.db, actor, {
-      action: 'diplomas.entry.search',
-      entityType: 'diploma_entry',
-      after: { ...criteria, page, found: Math.min(rows.length, pageSize) },
-    });
+    await logOnly(this.#p, (trx) =>
+      this.#p.audit.record(trx, actor, {
+        action: 'diplomas.entry.search',
+        entityType: 'diploma_entry',
+        after: { ...criteria, page, found: Math.min(rows.length, pageSize) },
+      }),
+    );
     return { items: rows.slice(0, pageSize).map(presentSummary), page, pageSize, hasMore: rows.length > pageSize };
   }
 
   /** One entry with its corrections; the view is audited (personal data). */
   async get(actor: Actor, id: string): Promise<Entry> {
     const row = await this.#readable(actor, id);
-    await this.#p.audit.record(this.#p.db, actor, {
-      action: 'diplomas.entry.view',
-      entityType: 'diploma_entry',
-      entityId: id,
-      unitId: row.issuing_unit_id,
-    });
+    await logOnly(this.#p, (trx) =>
+      this.#p.audit.record(trx, actor, {
+        action: 'diplomas.entry.view',
+        entityType: 'diploma_entry',
+        entityId: id,
+        unitId: row.issuing_unit_id,
+      }),
+    );
     return presentEntry(row, await findCorrections(this.#p.db, id));
   }
 
@@ -126,6 +132,22 @@ export class EntriesService {
       throw new AppError('resource.not_found');
     return row;
   }
+}
+
+/**
+ * A transaction that only appends log rows (the audit of a search or a view, the public
+ * verification log) and changes no record: it commits with `synchronous_commit = off`, so the
+ * answer does not wait for the WAL flush (a few milliseconds on a real disk, most of a serial
+ * lookup). The PostgreSQL trade-off, chosen knowingly for these rows only: a crash of the
+ * database server may lose the log rows of its last fraction of a second (at most three times
+ * wal_writer_delay), never corrupt them or anything else; transactions that change records keep
+ * the synchronous commit.
+ */
+export async function logOnly(platform: Platform, write: (trx: Trx) => Promise<void>): Promise<void> {
+  await platform.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    await write(trx);
+  });
 }
 
 type Changes = CorrectionCreate['changes'];

@@ -46,20 +46,26 @@ export async function clearStaging(db: Executor, importId: string): Promise<void
   await sql`DELETE FROM diploma_import_rows WHERE import_id = ${importId}`.execute(db);
 }
 
-/** One multi-row statement per batch (arrays unnested), the fastest path short of COPY. */
+/**
+ * One multi-row statement per batch (arrays unnested), the fastest path short of COPY. A row
+ * is staged with its provisional outcome ('new' when it has no problem of its own), so that the
+ * checks below update only the rows they concern (duplicates, rows already in the registry)
+ * instead of every row of the file.
+ */
 export async function stageBatch(db: Executor, importId: string, rows: readonly StagedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const col = <K extends keyof StagedRow>(k: K) => rows.map((r) => r[k]);
   await sql`
     INSERT INTO diploma_import_rows (import_id, row_no, type_code, year, register_no, serial, serial_key, full_name,
       birth_year, birth_month, birth_day, birth_place, gender, ethnicity, school_name, classification, decision_no,
-      decision_date, problems)
-    SELECT ${importId}::uuid, * FROM unnest(${col('rowNo')}::int[], ${col('typeCode')}::text[], ${col('year')}::smallint[],
+      decision_date, problems, outcome)
+    SELECT ${importId}::uuid, *, CASE WHEN p IS NULL THEN 'new' ELSE 'error' END FROM unnest(${col('rowNo')}::int[], ${col('typeCode')}::text[], ${col('year')}::smallint[],
       ${col('registerNo')}::text[], ${col('serial')}::text[], ${col('serialKey')}::text[], ${col('fullName')}::text[],
       ${col('birthYear')}::smallint[], ${col('birthMonth')}::smallint[], ${col('birthDay')}::smallint[],
       ${col('birthPlace')}::text[], ${col('gender')}::text[], ${col('ethnicity')}::text[], ${col('schoolName')}::text[],
       ${col('classification')}::text[], ${col('decisionNo')}::text[], ${col('decisionDate')}::date[],
-      ${rows.map((r) => (r.problems.length ? JSON.stringify(r.problems) : null))}::jsonb[])`.execute(db);
+      ${rows.map((r) => (r.problems.length ? JSON.stringify(r.problems) : null))}::jsonb[])
+      AS u(n, t, y, rn, se, sk, fn, by, bm, bd, bp, g, et, sn, cl, dn, dd, p)`.execute(db);
 }
 
 const problem = (field: string, code: string, value: unknown) =>
@@ -71,12 +77,14 @@ const problem = (field: string, code: string, value: unknown) =>
  */
 export async function markDuplicatesInFile(db: Executor, importId: string): Promise<void> {
   await sql`
-    UPDATE diploma_import_rows s SET problems = coalesce(s.problems, '[]'::jsonb) || ${problem('serial', 'duplicate_in_file', sql`d.first::text`)}
+    UPDATE diploma_import_rows s SET outcome = 'error',
+      problems = coalesce(s.problems, '[]'::jsonb) || ${problem('serial', 'duplicate_in_file', sql`d.first::text`)}
     FROM (SELECT row_no, min(row_no) OVER (PARTITION BY serial_key) AS first
           FROM diploma_import_rows WHERE import_id = ${importId} AND serial_key IS NOT NULL) d
     WHERE s.import_id = ${importId} AND s.row_no = d.row_no AND d.first < d.row_no`.execute(db);
   await sql`
-    UPDATE diploma_import_rows s SET problems = coalesce(s.problems, '[]'::jsonb) || ${problem('registerNo', 'duplicate_in_file', sql`d.first::text`)}
+    UPDATE diploma_import_rows s SET outcome = 'error',
+      problems = coalesce(s.problems, '[]'::jsonb) || ${problem('registerNo', 'duplicate_in_file', sql`d.first::text`)}
     FROM (SELECT row_no, min(row_no) OVER (PARTITION BY type_code, year, register_no) AS first
           FROM diploma_import_rows WHERE import_id = ${importId} AND register_no IS NOT NULL
             AND type_code IS NOT NULL AND year IS NOT NULL) d
@@ -88,7 +96,8 @@ export async function markDuplicatesInFile(db: Executor, importId: string): Prom
  * (type, year, issuing unit), is already there is either the same diploma (same serial and
  * same register number: `existing`, skipped — the registry, corrections included, prevails) or
  * a conflict (the serial is in another register or under another number, or the number
- * carries another serial). Then every row gets its outcome: error, existing or new.
+ * carries another serial). The other rows keep the outcome they were staged with (new, or error
+ * for a row with problems).
  */
 export async function classifyAgainstRegistry(db: Executor, importId: string, unitId: string): Promise<void> {
   await sql`
@@ -110,9 +119,6 @@ export async function classifyAgainstRegistry(db: Executor, importId: string, un
     SET outcome = CASE WHEN agg.same THEN 'existing' ELSE 'error' END,
         problems = CASE WHEN agg.same THEN NULL ELSE ${problem('serial', 'conflict_with_registry', null)} END
     FROM agg WHERE s.import_id = ${importId} AND s.row_no = agg.row_no`.execute(db);
-  await sql`
-    UPDATE diploma_import_rows SET outcome = CASE WHEN problems IS NULL THEN 'new' ELSE 'error' END
-    WHERE import_id = ${importId} AND outcome IS NULL`.execute(db);
 }
 
 export async function stagedCounts(db: Executor, importId: string) {

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { dt } from './diplomas.tables.ts';
 import { type EntryRow, findBySerial, listTypes, serialKeyOf } from './entries.repository.ts';
+import { logOnly } from './entries.service.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -66,17 +67,20 @@ export class VerifyService {
     const given = foldName(q.name);
     const nameOk = sameName(row ? foldName(row.full_name) : given, given) && row !== undefined;
     const matched = nameOk && (birth === null || sameBirth(row, birth));
-    await dt(this.#p.db)
-      .insertInto('diploma_verifications')
-      .values({
-        client_hash: sha256(`client:${actor.ip ?? ''}`),
-        serial_hash: sha256(`serial:${serialKeyOf(q.serial)}`),
-        name_hash: sha256(`name:${given}`),
-        with_birth_date: birth !== null,
-        matched,
-        entry_id: matched ? row!.id : null,
-      })
-      .execute();
+    // The log row is written with the asynchronous commit of a log-only transaction (logOnly).
+    await logOnly(this.#p, async (trx) => {
+      await dt(trx)
+        .insertInto('diploma_verifications')
+        .values({
+          client_hash: sha256(`client:${actor.ip ?? ''}`),
+          serial_hash: sha256(`serial:${serialKeyOf(q.serial)}`),
+          name_hash: sha256(`name:${given}`),
+          with_birth_date: birth !== null,
+          matched,
+          entry_id: matched ? row!.id : null,
+        })
+        .execute();
+    });
     if (!matched || !row?.serial) return { match: false, diploma: null };
     const types = await this.#typeNames();
     return {
