@@ -53,13 +53,13 @@ describe.runIf(RUN)('an administrator configures procedures', () => {
     await signIn(page);
     await page.locator('#main-nav-list').getByRole('link', { name: 'Thủ tục hành chính' }).click();
     await page.waitForURL(`${base}/dossiers/procedures`);
-    const row = page.getByRole('row').filter({ hasText: 'BANSAO_VB' });
+    const row = page.getByRole('row').filter({ hasText: 'CHUYEN_TRUONG' });
     await expect.poll(() => row.textContent()).toContain('3 ngày làm việc');
     await expect.poll(() => main(page).textContent()).toContain('Toàn trình');
     await check(page, 'dossiers-procedures-1280.png');
 
     await row.getByRole('link').click();
-    await page.waitForURL(`${base}/dossiers/procedures/BANSAO_VB`);
+    await page.waitForURL(`${base}/dossiers/procedures/CHUYEN_TRUONG`);
     const days = page.getByLabel('Thời hạn giải quyết (ngày làm việc)');
     await expect.poll(() => days.inputValue()).toBe('3');
     await check(page, 'dossiers-procedure-1280.png');
@@ -85,7 +85,7 @@ describe.runIf(RUN)('an administrator configures procedures', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('Thời hạn giải quyết (ngày làm việc)').inputValue()).toBe('4');
     await page.goto(`${base}/dossiers/procedures`);
-    const saved = page.getByRole('row').filter({ hasText: 'BANSAO_VB' });
+    const saved = page.getByRole('row').filter({ hasText: 'CHUYEN_TRUONG' });
     await expect.poll(() => saved.textContent()).toContain('4 ngày làm việc');
     await expect.poll(() => saved.textContent()).toContain('15.000');
     await page.close();

@@ -128,16 +128,16 @@ describe('procedures', () => {
   });
 
   it('are changed only by a province-wide configurer, on the version read, and audited', async () => {
-    const p = (await who.admin!.get('/api/dossiers/procedures/BANSAO_VB')).body;
+    const p = (await who.admin!.get('/api/dossiers/procedures/CHUYEN_TRUONG')).body;
     expect(
       (
-        await who['ht.thso1tinhkhe']!.patch('/api/dossiers/procedures/BANSAO_VB', {
+        await who['ht.thso1tinhkhe']!.patch('/api/dossiers/procedures/CHUYEN_TRUONG', {
           expectedVersion: p.version,
           feeVnd: 1,
         })
       ).status,
     ).toBe(403);
-    const ok = await who.admin!.patch('/api/dossiers/procedures/BANSAO_VB', {
+    const ok = await who.admin!.patch('/api/dossiers/procedures/CHUYEN_TRUONG', {
       expectedVersion: p.version,
       processingDays: 2,
       feeVnd: 10_000,
@@ -145,12 +145,12 @@ describe('procedures', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ processingDays: 2, feeVnd: 10_000, cutoffTime: '16:30', version: p.version + 1 });
-    const stale = await who.admin!.patch('/api/dossiers/procedures/BANSAO_VB', {
+    const stale = await who.admin!.patch('/api/dossiers/procedures/CHUYEN_TRUONG', {
       expectedVersion: p.version,
       feeVnd: 0,
     });
     expect(stale.body.error.code).toBe('resource.stale');
-    const audit = (await who.admin!.get('/api/audit?entityType=procedure&entityId=BANSAO_VB')).body.items[0];
+    const audit = (await who.admin!.get('/api/audit?entityType=procedure&entityId=CHUYEN_TRUONG')).body.items[0];
     expect(audit).toMatchObject({
       action: 'dossiers.procedure.update',
       before: { processingDays: 3, feeVnd: 0, cutoffTime: '17:00' },
