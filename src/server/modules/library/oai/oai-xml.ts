@@ -122,6 +122,21 @@ export function oaiDc(dc: DublinCore): string {
 }
 
 /** A record: header, and metadata unless deleted. */
+/** The answer to ListMetadataFormats of a repository that disseminates oai_dc only. */
+export function oaiDcFormats(): string {
+  return element(
+    'ListMetadataFormats',
+    {},
+    element(
+      'metadataFormat',
+      {},
+      textElement('metadataPrefix', 'oai_dc') +
+        textElement('schema', OAI_DC_XSD) +
+        textElement('metadataNamespace', OAI_DC_NS),
+    ),
+  );
+}
+
 export function record(h: RecordHeader, dc: DublinCore | null): string {
   return element('record', {}, header(h) + (h.deleted || !dc ? '' : element('metadata', {}, oaiDc(dc))));
 }

@@ -10,9 +10,8 @@ import {
   envelope,
   errors,
   header,
-  OAI_DC_NS,
-  OAI_DC_XSD,
   type OaiError,
+  oaiDcFormats,
   record,
   resumptionToken,
   textElement,
@@ -65,17 +64,7 @@ export class OaiService {
       case 'ListMetadataFormats': {
         if (r.identifier !== null && !(await this.#find(r.identifier, origin)))
           return { code: 'idDoesNotExist', message: `No such item: ${r.identifier}.` };
-        return element(
-          'ListMetadataFormats',
-          {},
-          element(
-            'metadataFormat',
-            {},
-            textElement('metadataPrefix', 'oai_dc') +
-              textElement('schema', OAI_DC_XSD) +
-              textElement('metadataNamespace', OAI_DC_NS),
-          ),
-        );
+        return oaiDcFormats();
       }
       case 'ListSets':
         return { code: 'noSetHierarchy', message: 'This repository does not support sets.' };
