@@ -1,7 +1,7 @@
-import type { FileDetail, FilePage, FixityReport, ReadRequest } from '../../../shared/archive.schema.ts';
+import type { FileDetail, FilePage, FixityReport, Fonds, ReadRequest } from '../../../shared/archive.schema.ts';
 import { apiGet, apiSend } from '../../lib/api.ts';
 
-export type { FileDetail, FilePage, FixityReport, ReadRequest };
+export type { FileDetail, FilePage, FixityReport, Fonds, ReadRequest };
 
 export const PAGE_SIZE = 20;
 
@@ -26,3 +26,31 @@ export const runFixity = () =>
 
 export const documentUrl = (fileId: string, documentId: string) =>
   `/api/archive/files/${fileId}/documents/${documentId}/content`;
+
+// Description (archivists): fonds, files, documents.
+
+export const listFonds = (signal?: AbortSignal) => apiGet<{ items: Fonds[] }>('/api/archive/fonds', undefined, signal);
+
+export interface FondsBody {
+  orgIdentifier: string;
+  name: string;
+  unitId: string;
+  startYear: number | string;
+  endYear: number | string | null;
+  description: string | null;
+}
+export const createFonds = (body: FondsBody) => apiSend<Fonds>('POST', '/api/archive/fonds', body);
+
+export const createFile = (body: object) => apiSend<FileDetail>('POST', '/api/archive/files', body);
+export const updateFile = (id: string, body: object) => apiSend<FileDetail>('PATCH', `/api/archive/files/${id}`, body);
+
+export interface DocumentBody {
+  title: string;
+  docNumber: string | null;
+  docDate: string | null;
+  author: string | null;
+  pageCount: number | string | null;
+  storedFileId: string | null;
+}
+export const addDocument = (fileId: string, body: DocumentBody) =>
+  apiSend<FileDetail>('POST', `/api/archive/files/${fileId}/documents`, body);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
@@ -10,12 +10,14 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { NotFoundPage } from '../../ui/status-pages.tsx';
 import { documentUrl, type FileDetail, getFile, requestRead } from './archive-api.ts';
+import { DocumentForm } from './document-form.tsx';
 import './archive.css';
 
 /** /luu-tru/ho-so/:id — a file's description (Thông tư 05/2025/TT-BNV) and, when allowed, its documents. */
 export function ArchiveFilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const notice = (useLocation().state as { notice?: 'created' | 'saved' } | null)?.notice;
   const file = useQuery({ queryKey: ['archive-file', id], queryFn: ({ signal }) => getFile(id, signal), retry: false });
   usePageTitle(file.data?.title ?? t('archive.file.title'));
   if (file.isPending) return <Loading />;
@@ -54,6 +56,18 @@ export function ArchiveFilePage() {
         <Link to="/luu-tru">{t('archive.file.back')}</Link>
       </p>
       <h1>{f.title}</h1>
+      {notice && (
+        <p role="status" className="alert alert-success">
+          {t(`archive.form.${notice}`)}
+        </p>
+      )}
+      {f.canManage && (
+        <p className="actions">
+          <Link className="button secondary" to={`/luu-tru/ho-so/${f.id}/sua`}>
+            {t('archive.form.edit')}
+          </Link>
+        </p>
+      )}
       <dl className="arc-facts">
         {facts.map(([k, v]) => (
           <div key={k} style={{ display: 'contents' }}>
@@ -66,6 +80,7 @@ export function ArchiveFilePage() {
         <h2 id="arc-docs">{t('archive.file.documents')}</h2>
         {f.documents === null ? <RequestForm file={f} /> : <Documents file={f} />}
       </section>
+      {f.canManage && <DocumentForm file={f} />}
     </article>
   );
 }

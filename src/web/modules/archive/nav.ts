@@ -14,5 +14,12 @@ export const nav: NavItem[] = [
     order: 60,
   },
   { path: '/luu-tru/yeu-cau', labelKey: 'archive.requests.nav', order: 61 },
-  { path: '/luu-tru/toan-ven', labelKey: 'archive.fixity.nav', permission: 'archive.manage', order: 62 },
+  {
+    path: '/luu-tru/phong',
+    labelKey: 'archive.fonds.nav',
+    permission: 'archive.manage',
+    also: ['/luu-tru/ho-so/moi', '/luu-tru/ho-so/:id/sua'],
+    order: 62,
+  },
+  { path: '/luu-tru/toan-ven', labelKey: 'archive.fixity.nav', permission: 'archive.manage', order: 63 },
 ];
