@@ -313,3 +313,60 @@ export const VerifyAnswer = z.object({
   diploma: PublicDiploma.nullable(),
 });
 export type VerifyAnswer = z.infer<typeof VerifyAnswer>;
+
+// ── Issuing units (the import wizard's picker) ─────────────────────────────────────────────────
+
+/**
+ * A unit that issues diplomas: the Sở GDĐT of today and the former ones (Kon Tum, Quảng Ngãi
+ * before the merger), expired units included, with their validity and earlier names.
+ */
+export const IssuingUnit = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  /** True when the unit no longer exists (valid_to in the past). */
+  expired: z.boolean(),
+  formerNames: z.array(z.object({ name: z.string(), validFrom: IsoDate.nullable(), validTo: IsoDate })),
+});
+export type IssuingUnit = z.infer<typeof IssuingUnit>;
+export const IssuingUnitList = z.object({ items: z.array(IssuingUnit) });
+export type IssuingUnitList = z.infer<typeof IssuingUnitList>;
+
+// ── Scanned pages of the master register ───────────────────────────────────────────────────────
+
+/** The upload purpose of scanned register pages (images and PDF). */
+export const PAGE_UPLOAD_PURPOSE = 'diploma-pages';
+
+export const PageScan = z.object({
+  fileId: Uuid,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+export type PageScan = z.infer<typeof PageScan>;
+export const PageScanList = z.object({ items: z.array(PageScan) });
+export type PageScanList = z.infer<typeof PageScanList>;
+
+/** Files of finished uploads (purpose diploma-pages) to attach to one entry. */
+export const PagesAttach = z.object({
+  fileIds: z.array(Uuid).min(1).max(50),
+});
+export type PagesAttach = z.output<typeof PagesAttach>;
+
+/** Files to attach to every entry of a register whose register number lies in a range. */
+export const RegisterPagesAttach = z
+  .object({
+    fileIds: z.array(Uuid).min(1).max(50),
+    fromNo: z.number().int().min(1).max(10_000_000),
+    toNo: z.number().int().min(1).max(10_000_000),
+  })
+  .refine((b) => b.toNo >= b.fromNo && b.toNo - b.fromNo < 500, {
+    message: 'toNo ≥ fromNo, at most 500 numbers',
+    path: ['toNo'],
+  });
+export type RegisterPagesAttach = z.output<typeof RegisterPagesAttach>;
+export const RegisterPagesAttached = z.object({ entries: z.number().int() });
+
+export const PageParams = z.object({ id: Uuid, fileId: Uuid });

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { verificationHashes } from '../../src/server/modules/diplomas/verify.service.ts';
+import { serverSecret } from '../../src/server/platform/otp/server-secret.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -101,6 +104,21 @@ describe('public verification', () => {
     const text = JSON.stringify(rows);
     for (const clear of ['KT 0000000', 'Ai Đó', 'ai do', '10.0.0']) expect(text).not.toContain(clear);
     expect(rows[0]!.serial_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes the name, the serial and the client with the server secret, not a plain SHA-256 one could guess back', async () => {
+    await verify({ serial: 'KT 0012345', name: 'Đinh Thị Ánh Hồng' }, '10.7.7.7');
+    const { rows } = await sql<{ client_hash: string; serial_hash: string; name_hash: string }>`
+      SELECT client_hash, serial_hash, name_hash FROM diploma_verifications ORDER BY id DESC LIMIT 1`.execute(
+      ctx.database.db,
+    );
+    const row = rows[0]!;
+    const plain = (s: string) => createHash('sha256').update(s).digest('hex');
+    for (const guess of ['name:dinh thi anh hong', 'dinh thi anh hong', 'Đinh Thị Ánh Hồng'])
+      expect(row.name_hash).not.toBe(plain(guess));
+    for (const guess of ['serial:KT0012345', 'KT0012345']) expect(row.serial_hash).not.toBe(plain(guess));
+    const key = await serverSecret(ctx.platform);
+    expect(row).toMatchObject(verificationHashes(key, '10.7.7.7', 'KT0012345', 'dinh thi anh hong'));
   });
 
   it('stops a client that hammers it with 429 and Retry-After, other clients unaffected', async () => {

@@ -1,14 +1,18 @@
+import { PAGE_UPLOAD_PURPOSE } from '../../../shared/diplomas.schema.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { registerUploadPurpose } from '../../platform/uploads/purposes.ts';
 import type { Module } from '../index.ts';
 import { diplomaRoutes } from './diplomas.routes.ts';
 import { EntriesService } from './entries.service.ts';
 import { ImportsService } from './imports.service.ts';
+import { PagesService } from './pages.service.ts';
 import { verifyRoutes } from './verify.routes.ts';
 import { VerifyService } from './verify.service.ts';
 
 export interface DiplomaServices {
   entries: EntriesService;
   imports: ImportsService;
+  pages: PagesService;
   verify: VerifyService;
 }
 
@@ -21,6 +25,7 @@ export function diplomaServices(platform: Platform): DiplomaServices {
   const services = {
     entries: new EntriesService(platform),
     imports: new ImportsService(platform),
+    pages: new PagesService(platform),
     verify: new VerifyService(platform),
   };
   made.set(platform, services);
@@ -35,3 +40,6 @@ export const diplomasModule: Module = {
     verifyRoutes(app, platform, diplomaServices(platform).verify);
   },
 };
+
+// Scanned page images of the master registers (issue 5 item 1): photos and PDF scans.
+registerUploadPurpose(PAGE_UPLOAD_PURPOSE, { kinds: ['jpeg', 'png', 'webp', 'pdf'] });

@@ -12,9 +12,16 @@ import {
   ImportReport,
   ImportReportQuery,
   ImportUploadQuery,
+  IssuingUnitList,
+  PageParams,
+  PageScanList,
+  PagesAttach,
   RegisterList,
+  RegisterPagesAttach,
+  RegisterPagesAttached,
 } from '../../../shared/diplomas.schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sendStoredFile } from '../../platform/files/send-stored-file.ts';
 import type { DiplomaServices } from './diplomas.module.ts';
 
 /** Lists of up to 2 million rows as CSV are large; the stream goes to storage, never to memory. */
@@ -90,6 +97,71 @@ export function diplomaRoutes(app: FastifyInstance, s: DiplomaServices): void {
       },
     },
     async (req, reply) => reply.code(201).send(await s.entries.correct(req.actor, req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/diplomas/issuing-units',
+    {
+      schema: {
+        tags,
+        summary: 'Units that issue diplomas (Sở GDĐT of today and former ones, expired included), for the import',
+        response: { 200: IssuingUnitList },
+      },
+    },
+    (req) => s.pages.issuingUnits(req.actor),
+  );
+
+  r.get(
+    '/api/diplomas/entries/:id/pages',
+    {
+      schema: {
+        tags,
+        summary: 'Scanned register pages of an entry',
+        params: IdParams,
+        response: { 200: PageScanList },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return s.pages.list(req.actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/diplomas/entries/:id/pages',
+    {
+      schema: {
+        tags,
+        summary: 'Attach finished uploads (purpose diploma-pages: images, PDF) to an entry as scanned register pages',
+        params: IdParams,
+        body: PagesAttach,
+        response: { 200: PageScanList },
+      },
+    },
+    (req) => s.pages.attach(req.actor, req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/diplomas/entries/:id/pages/:fileId',
+    { schema: { tags, summary: 'One scanned page of an entry (the view is audited)', params: PageParams } },
+    async (req, reply) => {
+      const file = await s.pages.file(req.actor, req.params.id, req.params.fileId);
+      return sendStoredFile(req, reply, s.pages.storage, file, { cacheControl: 'private, no-store' });
+    },
+  );
+
+  r.post(
+    '/api/diplomas/registers/:id/pages',
+    {
+      schema: {
+        tags,
+        summary: 'Attach scanned pages to every entry of a register numbered fromNo…toNo',
+        params: IdParams,
+        body: RegisterPagesAttach,
+        response: { 200: RegisterPagesAttached },
+      },
+    },
+    (req) => s.pages.attachRange(req.actor, req.params.id, req.body),
   );
 
   r.get('/api/diplomas/imports', { schema: { tags, response: { 200: z.array(ImportJob) } } }, (req) =>

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import {
   type PartialDate,
   parsePartialDate,
@@ -7,12 +7,25 @@ import {
 } from '../../../shared/diplomas.schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { keyedHash } from '../../platform/otp/keyed-hash.ts';
+import { serverSecret } from '../../platform/otp/server-secret.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { dt } from './diplomas.tables.ts';
 import { type EntryRow, findBySerial, listTypes, serialKeyOf } from './entries.repository.ts';
 import { logOnly } from './entries.service.ts';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/**
+ * The keyed hashes (HMAC-SHA256 with the server secret) of the verification log. A plain
+ * SHA-256 of a name or a serial can be guessed back by hashing candidate names; without the
+ * secret it cannot. The `diploma-…:` prefixes keep these apart from other uses of the labels.
+ */
+export function verificationHashes(key: Buffer, ip: string | null | undefined, serialKey: string, foldedName: string) {
+  return {
+    client_hash: keyedHash(key, 'client', `diploma-verify:${ip ?? ''}`),
+    serial_hash: keyedHash(key, 'personal-id', `diploma-serial:${serialKey}`),
+    name_hash: keyedHash(key, 'personal-id', `diploma-name:${foldedName}`),
+  };
+}
 
 /** Accent-, case- and spacing-insensitive form of a name ("Nguyễn  Văn AN" → "nguyen van an"). */
 export function foldName(s: string): string {
@@ -42,8 +55,8 @@ function sameBirth(row: EntryRow | undefined, d: PartialDate): boolean {
  * Public verification of a diploma (issue 5 item 4), the check a copy's QR code opens: by
  * serial and full name (optionally date of birth). One indexed read and one log row whatever
  * the outcome, so "no such serial" and "the name differs" take the same path and give the same
- * answer; only the public fields are returned on a match. Every lookup is logged with hashes
- * of the client address, the serial and the name. Certified copies (item 5) will add their
+ * answer; only the public fields are returned on a match. Every lookup is logged with keyed
+ * hashes (HMAC with the server secret) of the client address, the serial and the name. Certified copies (item 5) will add their
  * copy numbers as a second source read the same way.
  */
 export class VerifyService {
@@ -63,7 +76,7 @@ export class VerifyService {
           hint: { vi: 'Ngày sinh ghi theo dạng ngày/tháng/năm.', en: 'Give the date of birth as dd/mm/yyyy.' },
         });
     }
-    const row = await findBySerial(this.#p.db, q.serial);
+    const [row, key] = await Promise.all([findBySerial(this.#p.db, q.serial), serverSecret(this.#p)]);
     const given = foldName(q.name);
     const nameOk = sameName(row ? foldName(row.full_name) : given, given) && row !== undefined;
     const matched = nameOk && (birth === null || sameBirth(row, birth));
@@ -72,9 +85,7 @@ export class VerifyService {
       await dt(trx)
         .insertInto('diploma_verifications')
         .values({
-          client_hash: sha256(`client:${actor.ip ?? ''}`),
-          serial_hash: sha256(`serial:${serialKeyOf(q.serial)}`),
-          name_hash: sha256(`name:${given}`),
+          ...verificationHashes(key, actor.ip, serialKeyOf(q.serial), given),
           with_birth_date: birth !== null,
           matched,
           entry_id: matched ? row!.id : null,

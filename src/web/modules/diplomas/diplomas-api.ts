@@ -5,6 +5,8 @@ import type {
   ImportJob,
   ImportMapping,
   ImportReport,
+  IssuingUnitList,
+  PageScanList,
   RegisterList,
   VerifyAnswer,
 } from '../../../shared/diplomas.schema.ts';
@@ -20,6 +22,11 @@ export const searchEntries = (q: Query) => apiGet<EntrySearchPage>('/api/diploma
 export const fetchEntry = (id: string) => apiGet<Entry>(`/api/diplomas/entries/${id}`);
 export const correctEntry = (id: string, body: CorrectionCreate) =>
   apiSend<Entry>('POST', `/api/diplomas/entries/${id}/corrections`, body);
+
+export const fetchIssuingUnits = () => apiGet<IssuingUnitList>('/api/diplomas/issuing-units');
+export const fetchPages = (id: string) => apiGet<PageScanList>(`/api/diplomas/entries/${id}/pages`);
+/** The address of one scanned page (served inline; the view is audited). */
+export const pageUrl = (id: string, fileId: string) => `/api/diplomas/entries/${id}/pages/${fileId}`;
 
 export const fetchImport = (id: string) => apiGet<ImportJob>(`/api/diplomas/imports/${id}`);
 export const validateImport = (id: string, mapping: ImportMapping, defaults: { typeCode?: string; year?: number }) =>

@@ -9,7 +9,7 @@ import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.t
 import { TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { birthText } from './diploma-labels.ts';
-import { correctEntry, fetchEntry } from './diplomas-api.ts';
+import { correctEntry, fetchEntry, fetchPages, pageUrl } from './diplomas-api.ts';
 import './diplomas.css';
 
 /** /van-bang/ban-ghi/:id — one entry (the view is audited), its corrections, and a new correction. */
@@ -46,6 +46,7 @@ export function EntryPage() {
           </div>
         ))}
       </dl>
+      <PagesSection id={e.id} count={e.pageFileIds.length} />
       <section aria-labelledby="de-history">
         <h2 id="de-history">{t('diplomas.entry.corrections')}</h2>
         {e.corrections.length === 0 && <p>{t('diplomas.entry.noCorrections')}</p>}
@@ -69,6 +70,32 @@ export function EntryPage() {
       </section>
       <CorrectionForm entry={e} />
     </div>
+  );
+}
+
+/** The scanned pages of the master register for this entry (each opening of one is audited). */
+function PagesSection({ id, count }: { id: string; count: number }) {
+  const { t } = useTranslation();
+  const pages = useQuery({ queryKey: ['diploma-pages', id, count], queryFn: () => fetchPages(id), enabled: count > 0 });
+  return (
+    <section aria-labelledby="de-pages">
+      <h2 id="de-pages">{t('diplomas.entry.pages')}</h2>
+      {count === 0 && <p>{t('diplomas.entry.noPages')}</p>}
+      {count > 0 && pages.isPending && <Loading />}
+      {pages.error && <ErrorAlert error={pages.error} onRetry={() => void pages.refetch()} />}
+      {pages.data && (
+        <ul className="dp-pages">
+          {pages.data.items.map((p, i) => (
+            <li key={p.fileId}>
+              <a href={pageUrl(id, p.fileId)} target="_blank" rel="noopener">
+                {t('diplomas.entry.page', { n: i + 1 })}: {p.filename}
+              </a>{' '}
+              <span className="hint">({p.contentType === 'application/pdf' ? 'PDF' : t('diplomas.entry.image')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,15 +1,29 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { IMPORT_FIELDS, type ImportJob, type ImportMapping } from '../../../shared/diplomas.schema.ts';
+import {
+  IMPORT_FIELDS,
+  type ImportJob,
+  type ImportMapping,
+  type IssuingUnit,
+} from '../../../shared/diplomas.schema.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { TextField } from '../../ui/form-fields.tsx';
+import { FieldError, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { fetchImport, fetchRegisters, fetchReport, runImport, uploadList, validateImport } from './diplomas-api.ts';
+import {
+  fetchImport,
+  fetchIssuingUnits,
+  fetchRegisters,
+  fetchReport,
+  runImport,
+  uploadList,
+  validateImport,
+} from './diplomas-api.ts';
 import './diplomas.css';
 
 /**
@@ -35,8 +49,9 @@ function UploadStep() {
   const errors = useFormErrors();
   const [unitId, setUnitId] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const units = useQuery({ queryKey: ['diploma-issuing-units'], queryFn: fetchIssuingUnits });
   const upload = useMutation({
-    mutationFn: () => uploadList(unitId.trim(), file as File),
+    mutationFn: () => uploadList(unitId, file as File),
     onSuccess: (job) => void navigate(`/van-bang/nhap/${job.id}`),
     onError: (error) =>
       errors.show({}, apiErrors(error, i18n.resolvedLanguage, () => null, t('error.generic')).general),
@@ -44,7 +59,7 @@ function UploadStep() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!/^[0-9a-f-]{36}$/i.test(unitId.trim())) problems['di-unit'] = t('diplomas.import.errors.unit');
+    if (!unitId) problems['di-unit'] = t('diplomas.import.errors.unit');
     if (!file) problems['di-file'] = t('diplomas.import.errors.file');
     if (Object.keys(problems).length) return errors.show(problems);
     upload.mutate();
@@ -53,14 +68,32 @@ function UploadStep() {
     <form className="form card" onSubmit={submit} noValidate>
       <h2>{t('diplomas.import.step1')}</h2>
       <ErrorSummary {...errors} />
-      <TextField
-        id="di-unit"
-        label={t('diplomas.import.unit')}
-        hint={t('diplomas.import.unitHint')}
-        error={errors.fields['di-unit']}
-        value={unitId}
-        onChange={(e) => setUnitId(e.target.value)}
-      />
+      <div className="field">
+        <label htmlFor="di-unit">{t('diplomas.import.unit')}</label>
+        <p id="di-unit-hint" className="hint field-hint">
+          {t('diplomas.import.unitHint')}
+        </p>
+        {units.error && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
+        <select
+          id="di-unit"
+          value={unitId}
+          aria-invalid={errors.fields['di-unit'] ? true : undefined}
+          aria-describedby={['di-unit-hint', errors.fields['di-unit'] ? 'di-unit-error' : null]
+            .filter(Boolean)
+            .join(' ')}
+          onChange={(e) => setUnitId(e.target.value)}
+        >
+          <option value="">
+            {units.isPending ? t('diplomas.import.unitLoading') : t('diplomas.import.unitChoose')}
+          </option>
+          {units.data?.items.map((u) => (
+            <option key={u.id} value={u.id}>
+              {unitLabel(u, t)}
+            </option>
+          ))}
+        </select>
+        <FieldError id="di-unit" error={errors.fields['di-unit']} />
+      </div>
       <div className="field">
         <label htmlFor="di-file">{t('diplomas.import.file')}</label>
         <input
@@ -81,6 +114,16 @@ function UploadStep() {
       </button>
     </form>
   );
+}
+
+const dmy = (d: string) => d.split('-').reverse().join('/');
+
+/** "Sở GDĐT tỉnh Kon Tum (12/08/1991 – 30/06/2025, đã hết hiệu lực)": the name with its validity. */
+function unitLabel(u: IssuingUnit, t: TFunction): string {
+  const from = u.validFrom ? dmy(u.validFrom) : '…';
+  const to = u.validTo ? dmy(u.validTo) : t('diplomas.import.unitNow');
+  const former = u.formerNames.length ? `; ${u.formerNames.map((n) => n.name).join('; ')}` : '';
+  return `${u.name} (${from} – ${to}${u.expired ? `, ${t('diplomas.import.unitExpired')}` : ''}${former})`;
 }
 
 function ImportJobView({ id }: { id: string }) {

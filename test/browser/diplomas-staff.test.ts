@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoDiplomas } from '../../src/server/demo/diplomas/load-demo-diplomas.ts';
+import { foldName } from '../../src/server/modules/diplomas/verify.service.ts';
+import {
+  buildWeb,
+  checkAxe,
+  launchChromium,
+  listen,
+  noSideScroll,
+  RUN,
+  screenshot,
+  signIn,
+} from '../support/browser.ts';
+import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/test-app.ts';
+
+/**
+ * The staff pages of the diploma registry on a phone (issue 5 items 1–3), as the demo officer
+ * so.vanbang: search a name typed without accents, open the entry (with its scanned register
+ * page), record a correction decision and see it in the history; the import wizard's picker
+ * of issuing units. axe-clean at 360 px, nothing wider than the screen.
+ */
+let ctx: TestContext;
+let browser: Browser;
+let base: string;
+let fullName: string;
+
+beforeAll(async () => {
+  if (!RUN) return;
+  ctx = await createTestContext({ web: true, env: { WEB_DIST: buildWeb('diplomas-staff') } });
+  await loadDemoDiplomas(ctx.platform, DEMO_PASSWORD);
+  const db = ctx.database.db;
+  const { rows } = await sql<{ id: string; full_name: string }>`
+    SELECT id, full_name FROM diploma_entries WHERE serial_key = 'DM000001'`.execute(db);
+  fullName = rows[0]!.full_name;
+  // A scanned page already attached (the attach itself is covered by diplomas-pages.test.ts).
+  const file = await sql<{ id: string }>`
+    INSERT INTO stored_files (storage_key, filename, content_type, size_bytes, sha256)
+    VALUES ('diplomas/test/trang-so-goc-01.png', 'trang-so-goc-01.png', 'image/png', 1, repeat('0', 64))
+    RETURNING id`.execute(db);
+  await sql`UPDATE diploma_entries SET page_file_ids = ARRAY[${file.rows[0]!.id}::uuid]
+    WHERE id = ${rows[0]!.id}`.execute(db);
+  base = await listen(ctx);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+describe.runIf(RUN)('diploma registry staff pages at 360 px', () => {
+  it('searches without accents, opens an entry, records a correction and shows it in the history', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
+    await signIn(page, base, 'so.vanbang');
+    await page.goto(`${base}/van-bang/tim-kiem`);
+    await page.getByRole('heading', { level: 1, name: 'Tìm trong sổ gốc' }).waitFor();
+    await checkAxe(page, 'diplomas-search-empty');
+
+    const folded = foldName(fullName);
+    expect(folded).not.toBe(fullName);
+    await page.getByLabel('Họ và tên').fill(folded.toUpperCase());
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
+    const link = page.getByRole('link', { name: fullName }).first();
+    await link.waitFor();
+    await checkAxe(page, 'diplomas-search-results');
+    await noSideScroll(page, 'diplomas-search-results: horizontal overflow');
+    await screenshot(page, 'diplomas-search-360.png');
+
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
+    await page.getByRole('heading', { name: 'Trang sổ gốc đã quét' }).waitFor();
+    await page.getByRole('link', { name: /Trang 1: trang-so-goc-01\.png/ }).waitFor();
+    await page.getByText('Chưa có đính chính nào.').waitFor();
+    await checkAxe(page, 'diplomas-entry');
+    await noSideScroll(page, 'diplomas-entry: horizontal overflow');
+
+    // An empty form: the errors are listed and announced.
+    await page.getByRole('button', { name: 'Ghi nhận đính chính' }).click();
+    await page.getByText('Nhập số quyết định.').first().waitFor();
+    await checkAxe(page, 'diplomas-correction-errors');
+
+    await page.getByLabel('Số quyết định').fill('123/QĐ-SGDĐT');
+    await page.getByLabel('Ngày quyết định').fill('05/03/2026');
+    await page.getByLabel('Người ký').fill('Nguyễn Văn Giám Đốc');
+    await page.getByLabel('Lý do đính chính').fill('Sai nơi sinh theo giấy khai sinh');
+    await page.getByLabel('Nơi sinh').fill('Đăk Hà, Kon Tum');
+    await page.getByRole('button', { name: 'Ghi nhận đính chính' }).click();
+    await page.getByRole('status').getByText('Đã ghi nhận đính chính.').waitFor();
+    const history = page.locator('section[aria-labelledby="de-history"]');
+    await history.getByRole('heading', { name: '123/QĐ-SGDĐT — 05/03/2026' }).waitFor();
+    await history.getByText(/Nơi sinh: .* → Đăk Hà, Kon Tum/).waitFor();
+    await checkAxe(page, 'diplomas-entry-corrected');
+    await noSideScroll(page, 'diplomas-entry-corrected: horizontal overflow');
+    await screenshot(page, 'diplomas-entry-360.png');
+
+    // The history survives a reload (it is the registry's, not the form's).
+    await page.reload();
+    await page.locator('section[aria-labelledby="de-history"]').getByText('123/QĐ-SGDĐT — 05/03/2026').waitFor();
+    await page.close();
+  });
+
+  it('offers the issuing units, former ones included, in the import wizard', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
+    await signIn(page, base, 'so.vanbang');
+    await page.goto(`${base}/van-bang/nhap`);
+    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách văn bằng đã số hóa' }).waitFor();
+    const picker = page.getByLabel('Đơn vị cấp bằng');
+    await picker.locator('option', { hasText: 'Kon Tum' }).waitFor({ state: 'attached' });
+    const options = await picker.locator('option').allTextContents();
+    expect(options.some((o) => o.includes('Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi'))).toBe(true);
+    expect(options.some((o) => o.includes('Kon Tum') && o.includes('đã hết hiệu lực'))).toBe(true);
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.getByText('Chọn đơn vị cấp bằng.').first().waitFor();
+    await checkAxe(page, 'diplomas-import-errors');
+    await noSideScroll(page, 'diplomas-import: horizontal overflow');
+    await page.close();
+  });
+});
