@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,8 +76,14 @@ describe.runIf(RUN)('diploma registry staff pages at 360 px', () => {
 
     await link.click();
     await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
-    await page.getByRole('heading', { name: 'Trang sổ gốc đã quét' }).waitFor();
+    await page.getByRole('heading', { name: 'Trang sổ gốc đã quét', exact: true }).waitFor();
     await page.getByRole('link', { name: /Trang 1: trang-so-goc-01\.png/ }).waitFor();
+    // A second page scanned as PDF, uploaded resumably from the entry page.
+    await page
+      .getByLabel('Tệp ảnh hoặc PDF của trang sổ gốc')
+      .setInputFiles(path.resolve('test/fixtures/library/ke-hoach-bai-day-luc-ma-sat.pdf'));
+    await page.getByText('Đã gắn trang: ke-hoach-bai-day-luc-ma-sat.pdf.').waitFor();
+    await page.getByRole('link', { name: /Trang 2: ke-hoach-bai-day-luc-ma-sat\.pdf/ }).waitFor();
     await page.getByText('Chưa có đính chính nào.').waitFor();
     await checkAxe(page, 'diplomas-entry');
     await noSideScroll(page, 'diplomas-entry: horizontal overflow');

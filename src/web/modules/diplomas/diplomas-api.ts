@@ -26,6 +26,9 @@ export const correctEntry = (id: string, body: CorrectionCreate) =>
 export const fetchIssuingUnits = () => apiGet<IssuingUnitList>('/api/diplomas/issuing-units');
 export const fetchPages = (id: string) => apiGet<PageScanList>(`/api/diplomas/entries/${id}/pages`);
 /** The address of one scanned page (served inline; the view is audited). */
+export const attachPages = (id: string, fileIds: string[]) =>
+  apiSend<PageScanList>('POST', `/api/diplomas/entries/${id}/pages`, { fileIds });
+
 export const pageUrl = (id: string, fileId: string) => `/api/diplomas/entries/${id}/pages/${fileId}`;
 
 export const fetchImport = (id: string) => apiGet<ImportJob>(`/api/diplomas/imports/${id}`);

@@ -3,13 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type Entry, parsePartialDate } from '../../../shared/diplomas.schema.ts';
+import { ApiError } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
+import { hasPermission, useSession } from '../../lib/session.ts';
+import { tusUpload } from '../../lib/tus-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
 import { TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { birthText } from './diploma-labels.ts';
-import { correctEntry, fetchEntry, fetchPages, pageUrl } from './diplomas-api.ts';
+import { attachPages, correctEntry, fetchEntry, fetchPages, pageUrl } from './diplomas-api.ts';
 import './diplomas.css';
 
 /** /van-bang/ban-ghi/:id — one entry (the view is audited), its corrections, and a new correction. */
@@ -47,6 +50,7 @@ export function EntryPage() {
         ))}
       </dl>
       <PagesSection id={e.id} count={e.pageFileIds.length} />
+      <AddPagesForm id={e.id} />
       <section aria-labelledby="de-history">
         <h2 id="de-history">{t('diplomas.entry.corrections')}</h2>
         {e.corrections.length === 0 && <p>{t('diplomas.entry.noCorrections')}</p>}
@@ -95,6 +99,72 @@ function PagesSection({ id, count }: { id: string; count: number }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/**
+ * Staff who manage the registers attach a scan (image or PDF) of the master register's page:
+ * uploaded resumably (purpose diploma-pages), then attached to this entry.
+ */
+function AddPagesForm({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const client = useQueryClient();
+  const [state, setState] = useState<
+    | { step: 'idle' }
+    | { step: 'sending'; percent: number }
+    | { step: 'done'; name: string }
+    | { step: 'error'; message: string }
+  >({ step: 'idle' });
+  if (!hasPermission(session.data?.user, 'diplomas.manage')) return null;
+  const csrf = session.data?.csrfToken;
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
+
+  async function send(file: File | undefined) {
+    if (!file) return;
+    setState({ step: 'sending', percent: 0 });
+    try {
+      const up = await tusUpload({
+        endpoint: '/api/uploads',
+        file,
+        metadata: { purpose: 'diploma-pages', filename: file.name, filetype: file.type },
+        headers: () => ({ ...(csrf ? { 'x-csrf-token': csrf } : {}), 'accept-language': lang }),
+        onProgress: (sent, total) =>
+          setState({ step: 'sending', percent: Math.floor((sent / Math.max(1, total)) * 100) }),
+      });
+      await attachPages(id, [up.fileId]);
+      await client.invalidateQueries({ queryKey: ['diploma-entry', id] });
+      setState({ step: 'done', name: file.name });
+    } catch (err) {
+      setState({ step: 'error', message: err instanceof ApiError ? err.messageFor(lang) : t('error.generic') });
+    }
+  }
+
+  return (
+    <section aria-labelledby="de-add-pages">
+      <h2 id="de-add-pages">{t('diplomas.entry.addPage')}</h2>
+      <div className="field">
+        <label htmlFor="de-page-file">{t('diplomas.entry.pageFile')}</label>
+        <p className="hint" id="de-page-file-hint">
+          {t('diplomas.entry.pageFileHint')}
+        </p>
+        <input
+          id="de-page-file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          aria-describedby="de-page-file-hint"
+          disabled={state.step === 'sending'}
+          onChange={(ev) => void send(ev.target.files?.[0])}
+        />
+      </div>
+      <div aria-live="polite" className="form-status">
+        {state.step === 'sending' && <p>{t('diplomas.entry.pageSending', { percent: state.percent })}</p>}
+        {state.step === 'done' && (
+          <p className="alert alert-success">{t('diplomas.entry.pageAdded', { name: state.name })}</p>
+        )}
+        {state.step === 'error' && <p className="alert alert-error">{state.message}</p>}
+      </div>
     </section>
   );
 }
