@@ -41,3 +41,38 @@ export function FieldError({ id, error }: { id: string; error?: string | undefin
     </p>
   );
 }
+
+/** A labelled select with an optional hint and the server's error beside it (described by both). */
+export function Select(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  const { id, label, hint, value, error, onChange, children } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint field-hint">
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={
+          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+        }
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {children}
+      </select>
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}

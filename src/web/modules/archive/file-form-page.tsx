@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { UnitSummary } from '../../../shared/org.schema.ts';
@@ -8,7 +8,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ErrorSummary, type FieldErrors } from '../../ui/error-summary.tsx';
-import { FieldError, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { NotFoundPage } from '../../ui/status-pages.tsx';
 import { createFile, type FileDetail, type Fonds, getFile, listFonds, updateFile } from './archive-api.ts';
@@ -419,39 +419,5 @@ function ServerError({ id, error }: { id: string; error: string | undefined }) {
     <p id={`${id}-server-error`} className="field-error arc-server-error">
       {error}
     </p>
-  );
-}
-
-export function Select(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const { id, label, hint, value, error, onChange, children } = props;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint field-hint">
-          {hint}
-        </p>
-      )}
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-        }
-        onChange={(ev) => onChange(ev.target.value)}
-      >
-        {children}
-      </select>
-      <FieldError id={id} error={error} />
-    </div>
   );
 }

@@ -9,10 +9,10 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/session.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { FieldError, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { createFonds, type Fonds } from './archive-api.ts';
-import { fondsQuery, Select } from './file-form-page.tsx';
+import { fondsQuery } from './file-form-page.tsx';
 import { useArchiveFormErrors } from './form-errors.ts';
 import './archive.css';
 

@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryLevel, Reference } from '../../../shared/library.schema.ts';
 import type { FieldErrors } from '../../ui/error-summary.tsx';
-import { FieldError, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
 import {
   FIELD_IDS as F,
   gradesFor,
@@ -191,40 +190,6 @@ export function MetadataFields({ draft, onChange, reference, errors }: Props) {
         <FieldError id={F.visibility} error={errors[F.visibility]} />
       </fieldset>
     </>
-  );
-}
-
-function Select(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const { id, label, hint, value, error, onChange, children } = props;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint field-hint">
-          {hint}
-        </p>
-      )}
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-        }
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {children}
-      </select>
-      <FieldError id={id} error={error} />
-    </div>
   );
 }
 
