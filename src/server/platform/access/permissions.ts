@@ -38,6 +38,32 @@ export const PERMISSIONS = {
   'diplomas.manage': 'Manage the diploma registers of the subtree',
   /** Describe fonds, files and documents of the electronic archive, decide read requests, see access logs and fixity. */
   'archive.manage': 'Manage the electronic archive of the subtree',
+  /** Create and edit plans (kế hoạch), their sections and tasks, issued by units in the subtree; import and export them. */
+  'plans.manage': 'Manage plans and tasks issued in the subtree',
+  /** Report progress (with evidence) on plan tasks led by or coordinated by units in the subtree; read those plans. */
+  'plans.report': 'Report progress on plan tasks of the subtree',
+  /** Issue directives (văn bản chỉ đạo) from units in the subtree and follow who read and answered them. */
+  'directives.issue': 'Issue directives from units in the subtree',
+  /** Read and answer directives addressed to units in the subtree. */
+  'directives.respond': 'Read and answer directives addressed to the subtree',
+  /** Define periodic report forms and quick surveys, assign them to units, set their windows. */
+  'reports.design': 'Define report forms for units in the subtree',
+  /** Fill in and complete the reports of units in the subtree. */
+  'reports.submit': 'Fill in and complete reports of units in the subtree',
+  /** Approve, send back and reopen the reports of units below (the level above a unit decides on it). */
+  'reports.approve': 'Approve, send back and reopen reports of the subtree',
+  /** Read report data, completeness and aggregates of the subtree; export them. */
+  'reports.read': 'Read reports and their aggregates in the subtree',
+  /** Define indicators (KPIs) and set their targets per year and unit. */
+  'kpis.manage': 'Define KPIs and their targets in the subtree',
+  /** See the operations dashboards (KPIs, completeness, DX levels, late tasks) of the subtree. */
+  'dashboards.read': 'See the operations dashboards of the subtree',
+  /** Fill in the school's digital-transformation self-assessment (Quyết định 4725/QĐ-BGDĐT) with evidence. */
+  'dx.assess': 'Fill in the digital-transformation self-assessment of schools in the subtree',
+  /** Approve and submit the school's self-assessment (the principal). */
+  'dx.submit': 'Approve and submit the digital-transformation self-assessment',
+  /** Evaluate submitted self-assessments, ask for more evidence, recognise and publish results. */
+  'dx.evaluate': 'Evaluate and recognise digital-transformation levels in the subtree',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
