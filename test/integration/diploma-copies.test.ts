@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { archiveServices } from '../../src/server/modules/archive/archive.module.ts';
 import { setOtpSender } from '../../src/server/platform/otp/otp-provider.ts';
 import { MemoryOtpSender } from '../../src/server/platform/otp/otp-sender.ts';
 import { type Client, login } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
+import { makeFonds, makeUser } from './archive-support.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -237,6 +239,32 @@ describe('the copy procedure end to end', () => {
     tampered[at + 1] = tampered[at + 1]! ^ 0x01;
     const bad = await ctx.platform.signing.verify(tampered);
     expect(bad[0]?.valid).toBe(false);
+  });
+
+  it('files the decided dossier in the archive, with the signed copy among its documents', async () => {
+    const archivist = await makeUser(ctx, 'luutru.bansao', 'archivist', 'QNG.SGD');
+    await makeFonds(ctx, archivist);
+    const run = await archiveServices(ctx.platform).intake.sweep();
+    expect(run.archived).toBeGreaterThanOrEqual(1);
+    const db = ctx.database.db;
+    const file = await sql<{ id: string; code: string; access_level: string; title: string }>`
+      SELECT id, code, access_level, title FROM archive_files WHERE source_dossier_id = ${dossierId}`.execute(db);
+    expect(file.rows).toHaveLength(1);
+    expect(file.rows[0]!.access_level).toBe('restricted');
+    expect(file.rows[0]!.code).toMatch(/^000\.00\.31\.H48\.\d{4}\.TTHC-\d{4}$/);
+    const docs = await sql<{ title: string; sha256: string }>`
+      SELECT d.title, f.sha256 FROM archive_documents d JOIN stored_files f ON f.id = d.stored_file_id
+      WHERE d.file_id = ${file.rows[0]!.id} ORDER BY d.seq`.execute(db);
+    const copy = await sql<{ sha256: string; copy_number: string }>`
+      SELECT sha256, copy_number FROM diploma_copies WHERE dossier_id = ${dossierId}`.execute(db);
+    const signed = docs.rows.find((d) => d.sha256 === copy.rows[0]!.sha256);
+    expect(signed?.title).toContain(copy.rows[0]!.copy_number);
+    expect(docs.rows[0]!.title).toMatch(/^Tóm tắt quá trình giải quyết hồ sơ/);
+    // A second sweep files nothing twice.
+    await archiveServices(ctx.platform).intake.sweep();
+    const again = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM archive_files WHERE source_dossier_id = ${dossierId}`.execute(db);
+    expect(again.rows[0]!.n).toBe(1);
   });
 
   it('verifies the copy publicly by number and check code, with the signature', async () => {

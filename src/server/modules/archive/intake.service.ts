@@ -13,11 +13,13 @@ import {
   findTransitions,
   insertStoredFile,
 } from './intake.repository.ts';
+import { resultDocumentsOf } from './result-documents.ts';
 
 /**
  * Results of procedures flow into the archive (issue 5, item 7): every decided dossier
  * (approved or rejected) becomes one archive file in the fonds of its handling unit (or the
- * nearest ancestor's open fonds), with the dossier's attachments and a generated PDF summary
+ * nearest ancestor's open fonds), with a generated PDF summary, the documents the procedure
+ * produced (result-documents.ts: e.g. the signed certified copy) and the dossier's attachments
  * as its documents. Idempotent by dossier: archive_files.source_dossier_id is UNIQUE, and the
  * sweep only picks dossiers without a file, so re-running (or two nodes at once) never
  * archives one dossier twice.
@@ -119,6 +121,15 @@ export class ArchiveIntakeService {
           pageCount: null,
           storedFileId: summaryId,
         });
+        for (const r of await resultDocumentsOf(trx, d.procedure_code, d.id))
+          await this.#files.insertDocument(trx, actor, file, {
+            title: r.title.slice(0, 1000),
+            docNumber: r.docNumber,
+            docDate: r.docDate,
+            author: r.author,
+            pageCount: null,
+            storedFileId: r.storedFileId,
+          });
         for (const a of attachments)
           await this.#files.insertDocument(trx, actor, file, {
             title: `${a.document_code}: ${a.filename}`.slice(0, 1000),

@@ -1,6 +1,9 @@
 import type { Platform } from '../../platform/platform.ts';
+import { registerResultDocuments } from '../archive/result-documents.ts';
 import type { Module } from '../index.ts';
+import { findCopyOfDossier } from './copies.repository.ts';
 import { copyRoutes } from './copies.routes.ts';
+import { PROCEDURE } from './copy-context.ts';
 import { CopyRequestsService } from './copy-requests.service.ts';
 import { CopyStaffService } from './copy-staff.service.ts';
 import { CopyVerifyService } from './copy-verify.service.ts';
@@ -25,6 +28,21 @@ export function copyServices(platform: Platform): CopyServices {
   made.set(platform, services);
   return services;
 }
+
+// The signed copy is the procedure's result: the archive files it with the dossier.
+registerResultDocuments(PROCEDURE, async (db, dossierId) => {
+  const copy = await findCopyOfDossier(db, dossierId);
+  if (!copy) return [];
+  return [
+    {
+      storedFileId: copy.file_id,
+      title: `Bản sao từ sổ gốc số ${copy.copy_number} (${copy.public_fields.typeName}, ${copy.public_fields.holderName})`,
+      docNumber: copy.copy_number,
+      docDate: new Date(copy.issued_at).toISOString().slice(0, 10),
+      author: copy.signer_name,
+    },
+  ];
+});
 
 /** Certified copies from the master register (issue 5 item 5), a procedure on the dossier engine. */
 export const diplomaCopiesModule: Module = {
