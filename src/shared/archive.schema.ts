@@ -59,6 +59,20 @@ export const Fonds = z.object({
 export type Fonds = z.infer<typeof Fonds>;
 export const FondsList = z.object({ items: z.array(Fonds) });
 
+/**
+ * What an archivist may change of a fonds: its name, its end year (closing the fonds when the
+ * creating body ends, e.g. the former Sở GDĐT Kon Tum in 2025) and its description. The
+ * identifier, the unit and the start year are fixed: every file code depends on them.
+ * `version` is the one the form was read at (optimistic concurrency).
+ */
+export const FondsUpdate = z.object({
+  name: Text(2, 300),
+  endYear: z.number().int().min(1900).max(2100).nullable(),
+  description: Text(0, 4000).nullable().default(null),
+  version: z.number().int().min(1),
+});
+export type FondsUpdate = z.output<typeof FondsUpdate>;
+
 /** The describable fields of a file (everything but the fonds, the code and the counters kept by the system). */
 const FileFields = {
   title: Text(2, 1000),
@@ -108,6 +122,23 @@ export const DocumentCreate = z.object({
 });
 export type DocumentCreate = z.output<typeof DocumentCreate>;
 
+/** A change to a document's description (its stored file never changes: add another document). */
+export const DocumentPatch = z
+  .object({
+    title: Text(2, 1000),
+    docNumber: Text(1, 100).nullable(),
+    docDate: IsoDate.nullable(),
+    author: Text(1, 300).nullable(),
+    pageCount: z.number().int().min(0).nullable(),
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
+export type DocumentPatch = z.output<typeof DocumentPatch>;
+
+/** Withdrawing a document from its file: it stays recorded with the reason (never deleted). */
+export const DocumentWithdraw = z.object({ reason: Text(5, 2000) });
+export type DocumentWithdraw = z.output<typeof DocumentWithdraw>;
+
 export const ArchiveDocument = z.object({
   id: Uuid,
   seq: z.number().int(),
@@ -119,6 +150,8 @@ export const ArchiveDocument = z.object({
   file: z
     .object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() })
     .nullable(),
+  /** Set when the document was withdrawn ("đã rút"); only archivists are shown such documents. */
+  withdrawn: z.object({ at: z.string(), byName: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type ArchiveDocument = z.infer<typeof ArchiveDocument>;
 

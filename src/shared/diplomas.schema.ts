@@ -344,6 +344,8 @@ export const PageScan = z.object({
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int(),
+  /** The label given when the page was attached to a range of the register ("Trang 12"), if any. */
+  label: z.string().nullable(),
 });
 export type PageScan = z.infer<typeof PageScan>;
 export const PageScanList = z.object({ items: z.array(PageScan) });
@@ -361,9 +363,11 @@ export const RegisterPagesAttach = z
     fileIds: z.array(Uuid).min(1).max(50),
     fromNo: z.number().int().min(1).max(10_000_000),
     toNo: z.number().int().min(1).max(10_000_000),
+    /** What the page is in the paper register ("Trang 12", "Tờ 6 mặt sau"), shown with the scan. */
+    label: Text(1, 100).nullable().default(null),
   })
   .refine((b) => b.toNo >= b.fromNo && b.toNo - b.fromNo < 500, {
-    message: 'toNo ≥ fromNo, at most 500 numbers',
+    message: 'số cuối không nhỏ hơn số đầu, tối đa 500 số / toNo ≥ fromNo, at most 500 numbers',
     path: ['toNo'],
   });
 export type RegisterPagesAttach = z.output<typeof RegisterPagesAttach>;

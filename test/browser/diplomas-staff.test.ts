@@ -20,7 +20,10 @@ import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/t
  * The staff pages of the diploma registry on a phone (issue 5 items 1–3), as the demo officer
  * so.vanbang: search a name typed without accents, open the entry (with its scanned register
  * page), record a correction decision and see it in the history; the import wizard's picker
- * of issuing units. axe-clean at 360 px, nothing wider than the screen.
+ * of issuing units. axe-clean at 360 px, nothing wider than the screen. At 390 px, the register
+ * page's form attaches one scanned page to a range of register numbers (errors beside the
+ * fields first), says how many entries were linked, and the page shows on an entry of the range
+ * with its label.
  */
 let ctx: TestContext;
 let browser: Browser;
@@ -133,4 +136,61 @@ describe.runIf(RUN)('diploma registry staff pages at 360 px', () => {
     await noSideScroll(page, 'diplomas-import: horizontal overflow');
     await page.close();
   });
+
+  it('attaches one scanned page to a range of register numbers from the register page (390 px)', async () => {
+    const db = ctx.database.db;
+    const { rows } = await sql<{ id: string; register_id: string; register_no: string }>`
+      SELECT id, register_id, register_no FROM diploma_entries WHERE serial_key = 'DM000020'`.execute(db);
+    const entry = rows[0]!;
+    const from = Number(entry.register_no);
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
+    await signIn(page, base, 'so.vanbang');
+    await page.goto(`${base}/van-bang`);
+    await page.getByRole('heading', { name: 'Gắn trang sổ gốc quét cho một dải số vào sổ' }).waitFor();
+    await page.getByLabel('Sổ gốc', { exact: true }).selectOption(entry.register_id);
+
+    // Nothing filled, then a range the wrong way round: the errors sit beside their fields.
+    await page.getByRole('button', { name: 'Gắn trang vào dải số' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'lỗi cần sửa' });
+    await summary.getByRole('link', { name: 'Từ số vào sổ: nhập số vào sổ là số nguyên dương' }).waitFor();
+    await summary.getByRole('link', { name: 'Tệp ảnh hoặc PDF của trang: chọn tệp quét của trang' }).waitFor();
+    expect(await page.getByLabel('Từ số vào sổ').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Từ số vào sổ').fill(String(from + 4));
+    await page.getByLabel('Đến số vào sổ').fill(String(from));
+    await page.getByRole('button', { name: 'Gắn trang vào dải số' }).click();
+    await page.locator('#rp-to-error').getByText('Đến số vào sổ: số cuối phải không nhỏ hơn số đầu').waitFor();
+    await checkAxe(page, 'diplomas-range-pages-errors');
+    await noSideScroll(page, 'diplomas-range-pages-errors: horizontal overflow');
+    await screenshot(page, 'diplomas-range-pages-errors-390.png');
+
+    await page.getByLabel('Từ số vào sổ').fill(String(from));
+    await page.getByLabel('Đến số vào sổ').fill(String(from + 4));
+    await page.getByLabel('Nhãn trang').fill('Trang 7');
+    await page.getByLabel('Tệp ảnh hoặc PDF của trang').setInputFiles({
+      name: 'trang-07.png',
+      mimeType: 'image/png',
+      buffer: PNG_PAGE,
+    });
+    await page.getByText('Đã tải lên trang-07.png.').waitFor();
+    await page.getByRole('button', { name: 'Gắn trang vào dải số' }).click();
+    await page.getByText(`Đã gắn “Trang 7” vào 5 bản ghi (số ${from}–${from + 4}).`).waitFor();
+    await checkAxe(page, 'diplomas-range-pages-linked');
+    await noSideScroll(page, 'diplomas-range-pages-linked: horizontal overflow');
+    await screenshot(page, 'diplomas-range-pages-linked-390.png');
+
+    // The entry shows the page under its label.
+    await page.goto(`${base}/van-bang/ban-ghi/${entry.id}`);
+    await page.getByRole('link', { name: /Trang 7: trang-07\.png/ }).waitFor();
+    await page.close();
+  });
 });
+
+/** A small PNG (2×2, red) standing for a scanned page. */
+const PNG_PAGE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4o6QERAwQCgAgdgRBhNis/gAAAABJRU5ErkJggg==',
+  'base64',
+);

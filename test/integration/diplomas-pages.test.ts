@@ -88,7 +88,7 @@ describe('scanned register pages', () => {
     const attached = await officer.post(`/api/diplomas/entries/${entry.id}/pages`, { fileIds: [fileId] });
     expect(attached.status, JSON.stringify(attached.body)).toBe(200);
     expect(attached.body.items).toEqual([
-      { fileId, filename: 'trang-so-goc-01.png', contentType: 'image/png', size: PNG.length },
+      { fileId, filename: 'trang-so-goc-01.png', contentType: 'image/png', size: PNG.length, label: null },
     ]);
     // Twice: not added twice.
     await officer.post(`/api/diplomas/entries/${entry.id}/pages`, { fileIds: [fileId] });
@@ -138,14 +138,37 @@ describe('scanned register pages', () => {
       fileIds: [fileId],
       fromNo: n,
       toNo: n + 4,
+      label: 'Trang 2',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.entries).toBe(5);
+    // The page's label shows with the scan on each entry of the range.
+    expect((await officer.get(`/api/diplomas/entries/${entry.id}/pages`)).body.items).toContainEqual(
+      expect.objectContaining({ fileId, label: 'Trang 2' }),
+    );
+    const [audit] = (
+      await sql<{ after: { label: string; fromNo: number; entryIds: string[] } }>`
+        SELECT after FROM audit_log WHERE action = 'diplomas.register.pages_attach' AND entity_id = ${registerId}`.execute(
+        ctx.database.db,
+      )
+    ).rows;
+    expect(audit?.after).toMatchObject({ label: 'Trang 2', fromNo: n });
+    expect(audit?.after.entryIds).toHaveLength(5);
+    // A range the wrong way round is refused at its last number, in both languages.
+    const reversed = await officer.post(`/api/diplomas/registers/${registerId}/pages`, {
+      fileIds: [fileId],
+      fromNo: n + 4,
+      toNo: n,
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.details[0]).toMatchObject({
+      path: 'body.toNo',
+      message: expect.stringContaining(' / '),
+    });
     expect(
-      (await officer.get(`/api/diplomas/entries/${entry.id}/pages`)).body.items.map(
-        (p: { fileId: string }) => p.fileId,
-      ),
-    ).toContain(fileId);
+      (await teacher.post(`/api/diplomas/registers/${registerId}/pages`, { fileIds: [fileId], fromNo: n, toNo: n }))
+        .status,
+    ).toBe(403);
     const again = await officer.post(`/api/diplomas/registers/${registerId}/pages`, {
       fileIds: [fileId],
       fromNo: n,

@@ -14,6 +14,12 @@ interface Props {
   defaultValue?: string | null;
   /** Called on each edit with the ISO date, '' when blank, or null while the text is not a date. */
   onValueChange?: (iso: string | null) => void;
+  /**
+   * An error found elsewhere (the form's check, the server's answer), shown under the field and
+   * tied to it (aria-invalid, aria-describedby). The field's own "not a date" message, when
+   * shown, comes first. Omit it and the field behaves as before.
+   */
+  error?: string | null;
 }
 
 function isoOf(parsed: ParsedDate): string | null {
@@ -31,7 +37,7 @@ function isoOf(parsed: ParsedDate): string | null {
  * input `:invalid`, so `form.checkValidity()` returns false and shows the error (give the form
  * `noValidate` and focus `form.querySelector(':invalid')` to keep the browser's bubble away).
  */
-export function DateInput({ id, label, name, defaultValue, onValueChange }: Props) {
+export function DateInput({ id, label, name, defaultValue, onValueChange, error: outside }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => formatDate(defaultValue));
   const [checked, setChecked] = useState(false);
@@ -41,7 +47,9 @@ export function DateInput({ id, label, name, defaultValue, onValueChange }: Prop
     parsed.kind === 'invalid'
       ? t(parsed.reason === 'impossible' ? 'date.impossible' : 'date.format', { value: text.trim() })
       : '';
-  const showError = checked && error !== '';
+  const showOwn = checked && error !== '';
+  const shown = showOwn ? error : outside || '';
+  const showError = shown !== '';
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
@@ -80,7 +88,7 @@ export function DateInput({ id, label, name, defaultValue, onValueChange }: Prop
         onInvalid={() => setChecked(true)}
       />
       <p id={errorId} className="field-error" aria-live="polite">
-        {showError ? error : ''}
+        {shown}
       </p>
       {name && <input type="hidden" name={name} value={isoOf(parsed) ?? ''} />}
     </div>

@@ -4,14 +4,18 @@ import { registerUploadPurpose } from '../../platform/uploads/purposes.ts';
 import type { Module } from '../index.ts';
 import { archiveRoutes } from './archive.routes.ts';
 import { archiveOaiRoutes } from './archive-oai.routes.ts';
+import { ArchiveDocumentsService } from './documents.service.ts';
 import { ArchiveExportService } from './export.service.ts';
 import { ArchiveFilesService } from './files.service.ts';
 import { FixityService } from './fixity.service.ts';
+import { FondsService } from './fonds.service.ts';
 import { ArchiveIntakeService } from './intake.service.ts';
 import { ReadRequestsService } from './requests.service.ts';
 
 export interface ArchiveServices {
   files: ArchiveFilesService;
+  fonds: FondsService;
+  documents: ArchiveDocumentsService;
   requests: ReadRequestsService;
   exports: ArchiveExportService;
   intake: ArchiveIntakeService;
@@ -27,6 +31,8 @@ export function archiveServices(platform: Platform): ArchiveServices {
   const files = new ArchiveFilesService(platform);
   const services: ArchiveServices = {
     files,
+    fonds: new FondsService(platform),
+    documents: new ArchiveDocumentsService(platform, files),
     requests: new ReadRequestsService(platform),
     exports: new ArchiveExportService(platform),
     intake: new ArchiveIntakeService(platform, files),

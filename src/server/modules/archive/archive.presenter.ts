@@ -71,6 +71,10 @@ export function presentDocument(d: DocumentRow): ArchiveDocument {
             sha256: d.sha256 ?? '',
           }
         : null,
+    withdrawn:
+      d.withdrawn_at && d.withdrawn_reason
+        ? { at: iso(d.withdrawn_at), byName: d.withdrawn_by_name, reason: d.withdrawn_reason }
+        : null,
   };
 }
 

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   AccessLogList,
   DocumentCreate,
+  DocumentPatch,
+  DocumentWithdraw,
   ExportQuery,
   FileCreate,
   FileDetail,
@@ -15,6 +17,7 @@ import {
   Fonds,
   FondsInput,
   FondsList,
+  FondsUpdate,
   IntakeRun,
   ReadDecision,
   ReadRequestCreate,
@@ -38,13 +41,26 @@ export function archiveRoutes(app: FastifyInstance, platform: Platform, s: Archi
     '/api/archive/fonds',
     { schema: { tags, summary: 'Fonds (phông lưu trữ)', response: { 200: FondsList } } },
     async () => ({
-      items: await s.files.listFonds(),
+      items: await s.fonds.list(),
     }),
   );
   r.post(
     '/api/archive/fonds',
     { schema: { tags, summary: 'Create a fonds (archivist)', body: FondsInput, response: { 201: Fonds } } },
-    async (req, reply) => reply.code(201).send(await s.files.createFonds(req.actor, req.body)),
+    async (req, reply) => reply.code(201).send(await s.fonds.create(req.actor, req.body)),
+  );
+  r.put(
+    '/api/archive/fonds/:id',
+    {
+      schema: {
+        tags,
+        summary: "Rename, describe or close a fonds (archivist of the fonds' unit; version = the one read)",
+        params: IdParams,
+        body: FondsUpdate,
+        response: { 200: Fonds },
+      },
+    },
+    (req) => s.fonds.update(req.actor, req.params.id, req.body),
   );
   r.get(
     '/api/archive/files',
@@ -107,6 +123,32 @@ export function archiveRoutes(app: FastifyInstance, platform: Platform, s: Archi
       },
     },
     async (req, reply) => reply.code(201).send(await s.files.addDocument(req.actor, req.params.id, req.body)),
+  );
+  r.patch(
+    '/api/archive/files/:id/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: "Change a document's description (archivist)",
+        params: DocParams,
+        body: DocumentPatch,
+        response: { 200: FileDetail },
+      },
+    },
+    (req) => s.documents.update(req.actor, req.params.id, req.params.documentId, req.body),
+  );
+  r.post(
+    '/api/archive/files/:id/documents/:documentId/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a document from its file, with a reason (it stays recorded; archivist)',
+        params: DocParams,
+        body: DocumentWithdraw,
+        response: { 200: FileDetail },
+      },
+    },
+    (req) => s.documents.withdraw(req.actor, req.params.id, req.params.documentId, req.body.reason),
   );
   r.get(
     '/api/archive/files/:id/documents/:documentId/content',

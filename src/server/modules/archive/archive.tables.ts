@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { DateStr, Timestamp } from '../../platform/db/types.ts';
 
-/** Kysely types of the tables of 0024_archive.sql (kept in the module while it is new). */
+/** Kysely types of the tables of 0024_archive.sql and 0039 (kept in the module while it is new). */
 
 export interface ArchiveFondsTable {
   id: Generated<string>;
@@ -65,6 +65,11 @@ export interface ArchiveDocumentsTable {
   stored_file_id: string | null;
   created_at: Timestamp;
   created_by: string | null;
+  /** 0039: a withdrawn document stays recorded, hidden from readers. */
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  updated_at: Timestamp | null;
 }
 
 export interface ArchiveReadRequestsTable {

@@ -34,6 +34,32 @@ export function insertFonds(db: Executor, row: Insertable<import('./archive.tabl
   return at(db).insertInto('archive_fonds').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Updates a fonds when the version matches; false when someone changed it meanwhile. */
+export async function updateFonds(
+  db: Executor,
+  id: string,
+  version: number,
+  set: Updateable<import('./archive.tables.ts').ArchiveFondsTable>,
+): Promise<boolean> {
+  const r = await at(db)
+    .updateTable('archive_fonds')
+    .set({ ...set, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** The latest year any file of the fonds reaches (its end date), or null without files: a fonds closes after it. */
+export async function lastFileYear(db: Executor, fondsId: string): Promise<number | null> {
+  const r = await at(db)
+    .selectFrom('archive_files')
+    .select(sql<number | null>`max(extract(year FROM end_date))::int`.as('y'))
+    .where('fonds_id', '=', fondsId)
+    .executeTakeFirstOrThrow();
+  return r.y;
+}
+
 /** The fonds of the unit or of its nearest ancestor (org_unit_closure, depth 0 first), for files flowing in. */
 export function findFondsOfUnit(db: Executor, unitId: string) {
   return at(db)
@@ -165,17 +191,65 @@ export async function insertDocument(db: Executor, row: Omit<Insertable<ArchiveD
   return doc;
 }
 
-export function listDocuments(db: Executor, fileId: string) {
-  return at(db)
+/** A file's documents in order; withdrawn ones only when asked (archivists see them marked). */
+export function listDocuments(db: Executor, fileId: string, withWithdrawn = false) {
+  let q = at(db)
     .selectFrom('archive_documents as d')
     .leftJoin('stored_files as s', 's.id', 'd.stored_file_id')
+    .leftJoin('users as w', 'w.id', 'd.withdrawn_by')
     .selectAll('d')
-    .select(['s.filename', 's.content_type', 's.size_bytes', 's.sha256', 's.storage_key'])
-    .where('d.file_id', '=', fileId)
-    .orderBy('d.seq')
-    .execute();
+    .select([
+      's.filename',
+      's.content_type',
+      's.size_bytes',
+      's.sha256',
+      's.storage_key',
+      'w.full_name as withdrawn_by_name',
+    ])
+    .where('d.file_id', '=', fileId);
+  if (!withWithdrawn) q = q.where('d.withdrawn_at', 'is', null);
+  return q.orderBy('d.seq').execute();
 }
 export type DocumentRow = Awaited<ReturnType<typeof listDocuments>>[number];
+
+export function findDocument(db: Executor, fileId: string, documentId: string) {
+  return at(db)
+    .selectFrom('archive_documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('file_id', '=', fileId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+export type DocumentRecord = NonNullable<Awaited<ReturnType<typeof findDocument>>>;
+
+export async function updateDocument(db: Executor, id: string, set: Updateable<ArchiveDocumentsTable>) {
+  await at(db)
+    .updateTable('archive_documents')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Marks a document withdrawn (it stays recorded) and takes it out of its file's document count;
+ * the file's updated_at moves, so harvesters (OAI-PMH) see the changed description.
+ */
+export async function withdrawDocument(db: Executor, fileId: string, id: string, by: string | null, reason: string) {
+  const r = await at(db)
+    .updateTable('archive_documents')
+    .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawn_reason: reason, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  if (r.numUpdatedRows !== 1n) return false;
+  await at(db)
+    .updateTable('archive_files')
+    .set({ document_count: sql`greatest(document_count - 1, 0)`, updated_at: new Date() })
+    .where('id', '=', fileId)
+    .execute();
+  return true;
+}
 
 export function findStoredFile(db: Executor, id: string) {
   return db.selectFrom('stored_files').selectAll().where('id', '=', id).executeTakeFirst();

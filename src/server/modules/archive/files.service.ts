@@ -14,10 +14,11 @@ import { AppError } from '../../platform/errors.ts';
 import type { ServedFile } from '../../platform/files/send-stored-file.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { OrgService } from '../org/org.service.ts';
-import { presentDetail, presentFonds, presentSummary } from './archive.presenter.ts';
+import { presentDetail, presentSummary } from './archive.presenter.ts';
 import { readGround, visibleLevels } from './archive-access.ts';
 import { checkFileMeta } from './file-rules.ts';
 import * as repo from './files.repository.ts';
+import { FondsService } from './fonds.service.ts';
 import { insertAccess } from './requests.repository.ts';
 
 const notFound = () => new AppError('resource.not_found');
@@ -27,49 +28,21 @@ const isUnique = (err: unknown) => (err as { code?: string }).code === '23505';
 export class ArchiveFilesService {
   readonly #p: Platform;
   readonly #org: OrgService;
+  readonly #fonds: FondsService;
 
   constructor(p: Platform) {
     this.#p = p;
     this.#org = new OrgService(p);
+    this.#fonds = new FondsService(p);
   }
 
+  /** The fonds (kept here for the demo loader; see fonds.service.ts). */
   async listFonds(): Promise<Fonds[]> {
-    return (await repo.listFonds(this.#p.db)).map(presentFonds);
+    return this.#fonds.list();
   }
 
   async createFonds(actor: Actor, input: FondsInput): Promise<Fonds> {
-    await this.#p.access.require(actor, 'archive.manage', { unitId: input.unitId });
-    if (input.endYear !== null && input.endYear < input.startYear)
-      throw new AppError('archive.invalid_metadata', {
-        details: [
-          { path: 'body.endYear', message: 'năm kết thúc trước năm bắt đầu / the end year precedes the start year' },
-        ],
-      });
-    const unitName = await this.#unitNameAt(input.unitId, `${input.endYear ?? input.startYear}-01-01`);
-    try {
-      return await this.#p.db.transaction().execute(async (trx) => {
-        const { id } = await repo.insertFonds(trx, {
-          org_identifier: input.orgIdentifier,
-          name: input.name,
-          unit_id: input.unitId,
-          unit_name: unitName,
-          start_year: input.startYear,
-          end_year: input.endYear,
-          description: input.description || null,
-        });
-        await this.#p.audit.record(trx, actor, {
-          action: 'archive.fonds.create',
-          entityType: 'archive_fonds',
-          entityId: id,
-          unitId: input.unitId,
-          after: { ...input },
-        });
-        return presentFonds({ ...(await repo.findFonds(trx, id))!, file_count: '0' });
-      });
-    } catch (err) {
-      if (isUnique(err)) throw new AppError('archive.code_taken');
-      throw err;
-    }
+    return this.#fonds.create(actor, input);
   }
 
   async create(actor: Actor, input: FileCreate): Promise<FileDetail> {
@@ -156,7 +129,7 @@ export class ArchiveFilesService {
       if (actor.kind === 'user' && actor.grants.length === 0) throw new AppError('access.denied');
       return presentDetail(file, null, false);
     }
-    const docs = await repo.listDocuments(this.#p.db, id);
+    const docs = await repo.listDocuments(this.#p.db, id, canManage);
     if (log)
       await insertAccess(this.#p.db, {
         ...who(actor),
@@ -223,7 +196,9 @@ export class ArchiveFilesService {
       if (actor.kind === 'anonymous') throw new AppError('auth.required');
       throw new AppError(file.access_level === 'restricted' ? 'archive.restricted' : 'access.denied');
     }
-    const doc = (await repo.listDocuments(this.#p.db, fileId)).find((d) => d.id === documentId);
+    // A withdrawn document's file stays readable to the fonds' archivists only.
+    const withWithdrawn = allowed.ground === 'archivist' || (await this.#canManage(actor, file.fonds_unit_id));
+    const doc = (await repo.listDocuments(this.#p.db, fileId, withWithdrawn)).find((d) => d.id === documentId);
     if (!doc?.storage_key) throw notFound();
     await insertAccess(this.#p.db, {
       ...who(actor),
@@ -240,6 +215,10 @@ export class ArchiveFilesService {
       size: Number(doc.size_bytes),
       sha256: doc.sha256 ?? '',
     };
+  }
+
+  #canManage(actor: Actor, unitId: string): Promise<boolean> {
+    return this.#p.access.can(actor, 'archive.manage', { unitId });
   }
 
   async #unitNameAt(unitId: string, day: string): Promise<string> {

@@ -103,3 +103,35 @@ export async function findRegister(db: Executor, id: string) {
     SELECT id, issuing_unit_id FROM diploma_registers WHERE id = ${id}`.execute(db);
   return rows[0];
 }
+
+/**
+ * Records what a scanned page is (0039: its label and the range it was attached to). Attaching
+ * the same file to the register again widens the range and keeps a label already given unless a
+ * new one is.
+ */
+export async function recordRegisterPages(
+  trx: Executor,
+  row: { registerId: string; fileIds: string[]; label: string | null; fromNo: number; toNo: number; by: string | null },
+): Promise<void> {
+  await sql`
+    INSERT INTO diploma_register_pages (register_id, file_id, label, from_no, to_no, attached_by)
+    SELECT ${row.registerId}::uuid, f, ${row.label}, ${row.fromNo}, ${row.toNo}, ${row.by}::uuid
+    FROM unnest(${row.fileIds}::uuid[]) AS f
+    ON CONFLICT (register_id, file_id) DO UPDATE SET
+      label = COALESCE(EXCLUDED.label, diploma_register_pages.label),
+      from_no = LEAST(diploma_register_pages.from_no, EXCLUDED.from_no),
+      to_no = GREATEST(diploma_register_pages.to_no, EXCLUDED.to_no)`.execute(trx);
+}
+
+/** The labels of the register's scanned pages among `fileIds` (file id → label). */
+export async function findPageLabels(
+  db: Executor,
+  registerId: string,
+  fileIds: string[],
+): Promise<Map<string, string>> {
+  if (fileIds.length === 0) return new Map();
+  const { rows } = await sql<{ file_id: string; label: string }>`
+    SELECT file_id, label FROM diploma_register_pages
+    WHERE register_id = ${registerId} AND file_id = ANY(${fileIds}::uuid[]) AND label IS NOT NULL`.execute(db);
+  return new Map(rows.map((r) => [r.file_id, r.label]));
+}

@@ -15,9 +15,11 @@ import {
   appendEntryPages,
   appendRangePages,
   findPageFiles,
+  findPageLabels,
   findRegister,
   listIssuingUnits,
   ownPageUploads,
+  recordRegisterPages,
 } from './pages.repository.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -56,13 +58,13 @@ export class PagesService {
   /** The scanned pages of an entry the actor may read (listing them shows no personal data). */
   async list(actor: Actor, id: string): Promise<PageScanList> {
     const row = await this.#readable(actor, id);
-    return { items: await this.#present(row.page_file_ids) };
+    return { items: await this.#present(row.page_file_ids, row.register_id) };
   }
 
   /** Attaches the actor's finished uploads to an entry, in one transaction with its audit entry. */
   async attach(actor: Actor, id: string, body: PagesAttach): Promise<PageScanList> {
     const fileIds = [...new Set(body.fileIds)];
-    const pages = await this.#p.db.transaction().execute(async (trx) => {
+    const { pages, registerId } = await this.#p.db.transaction().execute(async (trx) => {
       const row = await findEntry(trx, id, true);
       if (!row) throw new AppError('resource.not_found');
       await this.#p.access.require(actor, 'diplomas.manage', { unitId: row.issuing_unit_id });
@@ -77,12 +79,16 @@ export class PagesService {
         before: { pageFileIds: row.page_file_ids },
         after: { pageFileIds: after },
       });
-      return after;
+      return { pages: after, registerId: row.register_id };
     });
-    return { items: await this.#present(pages) };
+    return { items: await this.#present(pages, registerId) };
   }
 
-  /** Attaches the files to every entry of a register numbered fromNo…toNo (a scanned page holds several). */
+  /**
+   * Attaches the files to every entry of a register numbered fromNo…toNo (a scanned page holds
+   * several), and records what the page is (its label, 0039). Entries that already hold the
+   * files are not counted.
+   */
   async attachRange(actor: Actor, registerId: string, body: RegisterPagesAttach): Promise<{ entries: number }> {
     const fileIds = [...new Set(body.fileIds)];
     return this.#p.db.transaction().execute(async (trx) => {
@@ -91,12 +97,20 @@ export class PagesService {
       await this.#p.access.require(actor, 'diplomas.manage', { unitId: register.issuing_unit_id });
       await this.#checkUploads(trx, actor, fileIds);
       const ids = await appendRangePages(trx, registerId, body.fromNo, body.toNo, fileIds);
+      await recordRegisterPages(trx, {
+        registerId,
+        fileIds,
+        label: body.label,
+        fromNo: body.fromNo,
+        toNo: body.toNo,
+        by: actor.kind === 'user' ? actor.userId : null,
+      });
       await this.#p.audit.record(trx, actor, {
         action: 'diplomas.register.pages_attach',
         entityType: 'diploma_register',
         entityId: registerId,
         unitId: register.issuing_unit_id,
-        after: { fileIds, fromNo: body.fromNo, toNo: body.toNo, entryIds: ids },
+        after: { fileIds, label: body.label, fromNo: body.fromNo, toNo: body.toNo, entryIds: ids },
       });
       return { entries: ids.length };
     });
@@ -143,11 +157,22 @@ export class PagesService {
       });
   }
 
-  async #present(fileIds: string[]) {
+  async #present(fileIds: string[], registerId: string) {
     const files = new Map((await findPageFiles(this.#p.db, fileIds)).map((f) => [f.id, f]));
+    const labels = await findPageLabels(this.#p.db, registerId, fileIds);
     return fileIds.flatMap((id) => {
       const f = files.get(id);
-      return f ? [{ fileId: f.id, filename: f.filename, contentType: f.content_type, size: Number(f.size_bytes) }] : [];
+      return f
+        ? [
+            {
+              fileId: f.id,
+              filename: f.filename,
+              contentType: f.content_type,
+              size: Number(f.size_bytes),
+              label: labels.get(f.id) ?? null,
+            },
+          ]
+        : [];
     });
   }
 

@@ -40,6 +40,10 @@ export interface FondsBody {
   description: string | null;
 }
 export const createFonds = (body: FondsBody) => apiSend<Fonds>('POST', '/api/archive/fonds', body);
+export const updateFonds = (
+  id: string,
+  body: { name: string; endYear: number | string | null; description: string | null; version: number },
+) => apiSend<Fonds>('PUT', `/api/archive/fonds/${id}`, body);
 
 export const createFile = (body: object) => apiSend<FileDetail>('POST', '/api/archive/files', body);
 export const updateFile = (id: string, body: object) => apiSend<FileDetail>('PATCH', `/api/archive/files/${id}`, body);
@@ -54,3 +58,18 @@ export interface DocumentBody {
 }
 export const addDocument = (fileId: string, body: DocumentBody) =>
   apiSend<FileDetail>('POST', `/api/archive/files/${fileId}/documents`, body);
+
+/** A change to a document's description (only the fields sent change). */
+export interface DocumentPatchBody {
+  title?: string;
+  docNumber?: string | null;
+  docDate?: string | null;
+  author?: string | null;
+  pageCount?: number | string | null;
+}
+export const updateDocument = (fileId: string, documentId: string, body: DocumentPatchBody) =>
+  apiSend<FileDetail>('PATCH', `/api/archive/files/${fileId}/documents/${documentId}`, body);
+
+/** Withdraws a document with the reason (it stays recorded, hidden from readers). */
+export const withdrawDocument = (fileId: string, documentId: string, reason: string) =>
+  apiSend<FileDetail>('POST', `/api/archive/files/${fileId}/documents/${documentId}/withdraw`, { reason });

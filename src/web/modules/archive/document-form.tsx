@@ -175,8 +175,7 @@ export function DocumentForm({ file }: { file: FileDetail }) {
           error={e[D.docNumber]}
           onChange={(ev) => setDocNumber(ev.target.value)}
         />
-        <DateInput id={D.docDate} label={t('archive.doc.date')} onValueChange={setDocDate} />
-        {e[D.docDate] && <p className="field-error">{e[D.docDate]}</p>}
+        <DateInput id={D.docDate} label={t('archive.doc.date')} onValueChange={setDocDate} error={e[D.docDate]} />
         <TextField
           id={D.author}
           label={t('archive.doc.author')}

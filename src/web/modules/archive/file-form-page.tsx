@@ -254,15 +254,15 @@ function FileForm({ fonds, file, initial }: { fonds: Fonds[]; file?: FileDetail;
           label={t('archive.form.startDate')}
           defaultValue={draft.startDate}
           onValueChange={(iso) => set('startDate', iso)}
+          error={e[F.startDate]}
         />
-        <ServerError id={F.startDate} error={e[F.startDate]} />
         <DateInput
           id={F.endDate}
           label={t('archive.form.endDate')}
           defaultValue={draft.endDate}
           onValueChange={(iso) => set('endDate', iso)}
+          error={e[F.endDate]}
         />
-        <ServerError id={F.endDate} error={e[F.endDate]} />
         <fieldset id={F.retentionYears} tabIndex={-1} className="fieldset-plain">
           <legend>{t('archive.file.retention')}</legend>
           {(['years', 'permanent'] as const).map((r) => (
@@ -409,15 +409,5 @@ function FileForm({ fonds, file, initial }: { fonds: Fonds[]; file?: FileDetail;
         </Link>
       </div>
     </form>
-  );
-}
-
-/** A server error for a field drawn by another component (the date fields). */
-function ServerError({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p id={`${id}-server-error`} className="field-error arc-server-error">
-      {error}
-    </p>
   );
 }

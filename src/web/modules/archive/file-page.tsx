@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { NotFoundPage } from '../../ui/status-pages.tsx';
 import { documentUrl, type FileDetail, getFile, requestRead } from './archive-api.ts';
+import { DocumentActions } from './document-actions.tsx';
 import { DocumentForm } from './document-form.tsx';
 import './archive.css';
 
@@ -85,19 +86,38 @@ export function ArchiveFilePage() {
   );
 }
 
+/**
+ * The file's documents. Archivists also see the withdrawn ones, marked "đã rút" with when, by
+ * whom and why, and may edit or withdraw the others; readers are never sent withdrawn ones.
+ */
 function Documents({ file }: { file: FileDetail }) {
   const { t } = useTranslation();
   if (!file.documents?.length) return <p>{t('archive.file.noDocuments')}</p>;
   return (
     <ol className="arc-list">
       {file.documents.map((d) => (
-        <li key={d.id} className="arc-card">
+        <li key={d.id} className={d.withdrawn ? 'arc-card arc-doc-withdrawn' : 'arc-card'}>
           <p>
             <strong>{d.title}</strong>
+            {d.withdrawn && (
+              <>
+                {' '}
+                <span className="state-badge arc-withdrawn-badge">{t('archive.doc.withdrawnBadge')}</span>
+              </>
+            )}
           </p>
           <p className="arc-meta">
             {[d.docNumber, d.docDate ? formatDate(d.docDate) : null, d.author].filter(Boolean).join(' · ')}
           </p>
+          {d.withdrawn && (
+            <p className="arc-meta">
+              {t('archive.doc.withdrawnOn', {
+                date: formatDate(d.withdrawn.at),
+                by: d.withdrawn.byName ?? '—',
+                reason: d.withdrawn.reason,
+              })}
+            </p>
+          )}
           {d.file && (
             <p>
               <a href={documentUrl(file.id, d.id)}>{t('archive.file.open', { name: d.file.filename })}</a>{' '}
@@ -106,6 +126,7 @@ function Documents({ file }: { file: FileDetail }) {
               </span>
             </p>
           )}
+          {file.canManage && !d.withdrawn && <DocumentActions file={file} doc={d} />}
         </li>
       ))}
     </ol>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UnitSummary } from '../../../shared/org.schema.ts';
@@ -13,6 +13,7 @@ import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { createFonds, type Fonds } from './archive-api.ts';
 import { fondsQuery } from './file-form-page.tsx';
+import { FondsEditForm } from './fonds-edit-form.tsx';
 import { useArchiveFormErrors } from './form-errors.ts';
 import './archive.css';
 
@@ -69,22 +70,63 @@ function FondsList({ items }: { items: Fonds[] }) {
   return (
     <ul className="arc-list">
       {items.map((f) => (
-        <li key={f.id} className="arc-card">
-          <h2>{f.name}</h2>
-          <p className="arc-meta">
-            {[
-              f.orgIdentifier,
-              f.unitName,
-              `${f.startYear}–${f.endYear ?? t('archive.fonds.ongoing')}`,
-              t('archive.fonds.files', { count: f.fileCount, n: formatNumber(f.fileCount) }),
-            ].join(' · ')}
-          </p>
-          <p>
-            <Link to={`/luu-tru/ho-so/moi?phong=${f.id}`}>{t('archive.fonds.addFile', { name: f.name })}</Link>
-          </p>
-        </li>
+        <FondsCard key={f.id} fonds={f} />
       ))}
     </ul>
+  );
+}
+
+/** One fonds, with the way to describe a file in it and, on demand, its edit form. */
+function FondsCard({ fonds: f }: { fonds: Fonds }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const formId = `fonds-edit-${f.id}`;
+  const done = (result: Fonds | null) => {
+    setEditing(false);
+    setSaved(result ? result.name : null);
+    // Back to the button that opened the form (the form is gone).
+    requestAnimationFrame(() => toggle.current?.focus());
+  };
+  return (
+    <li className="arc-card">
+      <h2>{f.name}</h2>
+      <p className="arc-meta">
+        {[
+          f.orgIdentifier,
+          f.unitName,
+          `${f.startYear}–${f.endYear ?? t('archive.fonds.ongoing')}`,
+          t('archive.fonds.files', { count: f.fileCount, n: formatNumber(f.fileCount) }),
+        ].join(' · ')}
+      </p>
+      {f.description && <p className="arc-fonds-description">{f.description}</p>}
+      <div role="status">
+        {saved && <p className="alert alert-success">{t('archive.fonds.saved', { name: saved })}</p>}
+      </div>
+      <p className="arc-fonds-actions">
+        <Link to={`/luu-tru/ho-so/moi?phong=${f.id}`}>{t('archive.fonds.addFile', { name: f.name })}</Link>
+        <button
+          ref={toggle}
+          type="button"
+          className="button secondary"
+          aria-label={`${t('archive.fonds.edit')}: ${f.name}`}
+          aria-expanded={editing}
+          aria-controls={editing ? formId : undefined}
+          onClick={() => {
+            setSaved(null);
+            setEditing((v) => !v);
+          }}
+        >
+          {t('archive.fonds.edit')}
+        </button>
+      </p>
+      {editing && (
+        <div id={formId}>
+          <FondsEditForm key={f.version} fonds={f} onDone={done} />
+        </div>
+      )}
+    </li>
   );
 }
 

@@ -29,6 +29,12 @@ export const fetchPages = (id: string) => apiGet<PageScanList>(`/api/diplomas/en
 export const attachPages = (id: string, fileIds: string[]) =>
   apiSend<PageScanList>('POST', `/api/diplomas/entries/${id}/pages`, { fileIds });
 
+/** Attaches finished scan uploads to every entry of a register numbered fromNo…toNo, with the page's label. */
+export const attachRegisterPages = (
+  registerId: string,
+  body: { fileIds: string[]; fromNo: number; toNo: number; label: string | null },
+) => apiSend<{ entries: number }>('POST', `/api/diplomas/registers/${registerId}/pages`, body);
+
 export const pageUrl = (id: string, fileId: string) => `/api/diplomas/entries/${id}/pages/${fileId}`;
 
 export const fetchImport = (id: string) => apiGet<ImportJob>(`/api/diplomas/imports/${id}`);

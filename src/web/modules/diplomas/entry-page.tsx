@@ -92,7 +92,7 @@ function PagesSection({ id, count }: { id: string; count: number }) {
           {pages.data.items.map((p, i) => (
             <li key={p.fileId}>
               <a href={pageUrl(id, p.fileId)} target="_blank" rel="noopener">
-                {t('diplomas.entry.page', { n: i + 1 })}: {p.filename}
+                {p.label ?? t('diplomas.entry.page', { n: i + 1 })}: {p.filename}
               </a>{' '}
               <span className="hint">({p.contentType === 'application/pdf' ? 'PDF' : t('diplomas.entry.image')})</span>
             </li>

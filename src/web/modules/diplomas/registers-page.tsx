@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
+import { hasPermission, useSession } from '../../lib/session.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { typeLabel } from './diploma-labels.ts';
 import { fetchRegisters } from './diplomas-api.ts';
+import { RegisterPagesForm } from './register-pages-form.tsx';
 import './diplomas.css';
 
-/** /van-bang — the master registers in the user's scope, with their counts. */
+/**
+ * /van-bang — the master registers in the user's scope, with their counts; those who manage
+ * them attach a scanned register page to a range of register numbers.
+ */
 export function RegistersPage() {
   const { t, i18n } = useTranslation();
+  const session = useSession();
+  const manages = hasPermission(session.data?.user, 'diplomas.manage');
   usePageTitle(t('diplomas.registers.title'));
   const registers = useQuery({ queryKey: ['diploma-registers'], queryFn: fetchRegisters });
   return (
@@ -55,6 +62,7 @@ export function RegistersPage() {
           </table>
         </div>
       )}
+      {manages && registers.data && registers.data.items.length > 0 && <RegisterPagesForm registers={registers.data} />}
     </div>
   );
 }
