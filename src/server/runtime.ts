@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import { archiveScheduledJobs } from './modules/archive/archive.module.ts';
 import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
+import { plansScheduledJobs } from './modules/plans/plans.module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import {
@@ -103,6 +104,7 @@ export async function startServer(config: Config, log: Logger) {
   const jobs = config.JOBS ? new Jobs(runtime.url, log) : undefined;
   await jobs?.start([
     ...archiveScheduledJobs(runtime.platform),
+    ...plansScheduledJobs(runtime.platform),
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
     { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },
     {

@@ -281,6 +281,11 @@ export const ERROR_CATALOGUE = {
     vi: 'Nội dung đính chính không hợp lệ.',
     en: 'The correction is invalid.',
   },
+  // ── Plans and tasks (src/server/modules/plans) ──
+  /** A plan, task or progress report fails a rule (the details name the fields). */
+  'plans.invalid': { status: 422, vi: 'Thông tin kế hoạch chưa hợp lệ.', en: 'The plan data is invalid.' },
+  /** Another task or plan section of the plan already has this code. */
+  'plans.code_taken': { status: 409, vi: 'Mã nhiệm vụ đã được dùng.', en: 'The task code is already in use.' },
   // ── Electronic archive (src/server/modules/archive) ──
   /** File metadata against Thông tư 05/2025/TT-BNV fails (the hint says which field). */
   'archive.invalid_metadata': {

@@ -13,6 +13,7 @@ import { loadDemoDiplomaCopies } from './diploma-copies/load-demo-diploma-copies
 import { loadDemoDiplomas } from './diplomas/load-demo-diplomas.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
+import { loadDemoPlans } from './plans/load-demo-plans.ts';
 import { loadDemoResidents } from './residents/load-residents.ts';
 
 /** True when the database holds no organisation unit yet (a fresh install). */
@@ -129,6 +130,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomas(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomaCopies(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoArchive(p, password);
+  if (p.config.NODE_ENV !== 'test') await loadDemoPlans(p);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
 import { libraryModule } from './library/library.module.ts';
 import { orgModule } from './org/org.module.ts';
+import { plansModule } from './plans/plans.module.ts';
 import { populationModule } from './population/population.module.ts';
 import { publicModule } from './public/public.module.ts';
 import { usersModule } from './users/users.module.ts';
@@ -39,4 +40,5 @@ export const modules: Module[] = [
   diplomasModule,
   diplomaCopiesModule,
   archiveModule,
+  plansModule,
 ];

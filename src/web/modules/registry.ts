@@ -13,6 +13,7 @@ import * as lessonPlans from './lesson-plans/index.ts';
 import * as library from './library/index.ts';
 import * as libraryReports from './library-reports/index.ts';
 import * as org from './org/index.ts';
+import * as plans from './plans/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
 import * as users from './users/index.ts';
 
@@ -38,6 +39,7 @@ const modules: WebModule[] = [
   diplomas,
   diplomaCopies,
   archive,
+  plans,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
