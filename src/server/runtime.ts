@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import { archiveScheduledJobs } from './modules/archive/archive.module.ts';
+import { directivesScheduledJobs } from './modules/directives/directives.module.ts';
 import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import { plansScheduledJobs } from './modules/plans/plans.module.ts';
 import type { Config } from './platform/config.ts';
@@ -105,6 +106,7 @@ export async function startServer(config: Config, log: Logger) {
   await jobs?.start([
     ...archiveScheduledJobs(runtime.platform),
     ...plansScheduledJobs(runtime.platform),
+    ...directivesScheduledJobs(runtime.platform),
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
     { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },
     {

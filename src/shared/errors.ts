@@ -305,6 +305,19 @@ export const ERROR_CATALOGUE = {
     vi: 'Hồ sơ hạn chế sử dụng: cần có yêu cầu khai thác đã được duyệt và còn hạn.',
     en: 'The file is restricted: an approved, current read request is needed.',
   },
+  // ── Directives (src/server/modules/directives) ──
+  /** A directive or an answer misses or breaks a rule (the details name the field). */
+  'directives.invalid': {
+    status: 422,
+    vi: 'Văn bản chỉ đạo hoặc nội dung trả lời chưa hợp lệ.',
+    en: 'The directive or the answer is invalid.',
+  },
+  /** The action does not fit the directive's state (editing an issued one, answering after the deadline…). */
+  'directives.invalid_state': {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của văn bản.',
+    en: 'This cannot be done in the directive’s current state.',
+  },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {
     status: 503,

@@ -7,6 +7,7 @@ import { admissionsModule } from './admissions/admissions.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
 import { diplomaCopiesModule } from './diploma-copies/diploma-copies.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
+import { directivesModule } from './directives/directives.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
 import { libraryModule } from './library/library.module.ts';
@@ -41,4 +42,5 @@ export const modules: Module[] = [
   diplomaCopiesModule,
   archiveModule,
   plansModule,
+  directivesModule,
 ];

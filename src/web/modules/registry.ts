@@ -7,6 +7,7 @@ import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
 import * as diplomaCopies from './diploma-copies/index.ts';
 import * as diplomas from './diplomas/index.ts';
+import * as directives from './directives/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as home from './home/index.ts';
 import * as lessonPlans from './lesson-plans/index.ts';
@@ -40,6 +41,7 @@ const modules: WebModule[] = [
   diplomaCopies,
   archive,
   plans,
+  directives,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
