@@ -318,6 +318,37 @@ export const ERROR_CATALOGUE = {
     vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của văn bản.',
     en: 'This cannot be done in the directive’s current state.',
   },
+  // ── DX index, QĐ 4725/QĐ-BGDĐT (src/server/modules/dx-index) ──
+  /** An answer, evaluation or campaign breaks a rule (the details name the field). */
+  'dx.invalid': {
+    status: 422,
+    vi: 'Thông tin đánh giá chuyển đổi số chưa hợp lệ.',
+    en: 'The digital-transformation assessment data is invalid.',
+  },
+  /** The action does not fit the assessment's or campaign's state (editing a submitted one…). */
+  'dx.invalid_state': {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của bản đánh giá.',
+    en: 'This cannot be done in the assessment’s current state.',
+  },
+  /** The submission deadline has passed and the evaluator has not reopened the assessment. */
+  'dx.deadline_passed': {
+    status: 409,
+    vi: 'Đã quá hạn nộp bản tự đánh giá. Đề nghị cấp đánh giá mở lại nếu cần.',
+    en: 'The self-assessment deadline has passed. Ask the evaluator to reopen it if needed.',
+  },
+  /** Submission with criteria not yet answered (the details list them). */
+  'dx.incomplete': {
+    status: 422,
+    vi: 'Còn tiêu chí chưa được tự đánh giá.',
+    en: 'Some criteria have not been self-assessed yet.',
+  },
+  /** The school does not take part (preschool, closed) or there is no campaign for the year. */
+  'dx.not_applicable': {
+    status: 404,
+    vi: 'Không có đợt đánh giá chuyển đổi số áp dụng cho đơn vị này.',
+    en: 'No digital-transformation assessment applies here.',
+  },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {
     status: 503,

@@ -12,6 +12,7 @@ import { readDemoInfo } from './demo-info.ts';
 import { loadDemoDiplomaCopies } from './diploma-copies/load-demo-diploma-copies.ts';
 import { loadDemoDiplomas } from './diplomas/load-demo-diplomas.ts';
 import { loadDemoDirectives } from './directives/load-demo-directives.ts';
+import { loadDemoDxIndex } from './dx-index/load-demo-dx-index.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoPlans } from './plans/load-demo-plans.ts';
@@ -131,6 +132,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomas(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomaCopies(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoArchive(p, password);
+  if (p.config.NODE_ENV !== 'test') await loadDemoDxIndex(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoDirectives(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoPlans(p);
   return true;

@@ -9,6 +9,7 @@ import { diplomaCopiesModule } from './diploma-copies/diploma-copies.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
 import { directivesModule } from './directives/directives.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
+import { dxIndexModule } from './dx-index/dx-index.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
 import { libraryModule } from './library/library.module.ts';
 import { orgModule } from './org/org.module.ts';
@@ -42,5 +43,6 @@ export const modules: Module[] = [
   diplomaCopiesModule,
   archiveModule,
   plansModule,
+  dxIndexModule,
   directivesModule,
 ];

@@ -9,6 +9,7 @@ import * as diplomaCopies from './diploma-copies/index.ts';
 import * as diplomas from './diplomas/index.ts';
 import * as directives from './directives/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
+import * as dxIndex from './dx-index/index.ts';
 import * as home from './home/index.ts';
 import * as lessonPlans from './lesson-plans/index.ts';
 import * as library from './library/index.ts';
@@ -41,6 +42,7 @@ const modules: WebModule[] = [
   diplomaCopies,
   archive,
   plans,
+  dxIndex,
   directives,
 ];
 
