@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import { archiveScheduledJobs } from './modules/archive/archive.module.ts';
 import { dxScheduledJobs } from './modules/dx-index/dx-index.module.ts';
+import { reportsScheduledJobs } from './modules/reports/reports.module.ts';
 import { directivesScheduledJobs } from './modules/directives/directives.module.ts';
 import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
 import { plansScheduledJobs } from './modules/plans/plans.module.ts';
@@ -108,6 +109,7 @@ export async function startServer(config: Config, log: Logger) {
     ...archiveScheduledJobs(runtime.platform),
     ...dxScheduledJobs(runtime.platform),
     ...plansScheduledJobs(runtime.platform),
+    ...reportsScheduledJobs(runtime.platform),
     ...directivesScheduledJobs(runtime.platform),
     { name: 'platform.purge-sessions', cron: '17 * * * *', run: () => runtime.platform.auth.purgeExpired() },
     { name: 'platform.purge-otp', cron: '23 * * * *', run: () => getOtpService(runtime.platform).purgeExpired() },

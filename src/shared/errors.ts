@@ -349,6 +349,40 @@ export const ERROR_CATALOGUE = {
     vi: 'Không có đợt đánh giá chuyển đổi số áp dụng cho đơn vị này.',
     en: 'No digital-transformation assessment applies here.',
   },
+  /** A report form's definition breaks a rule (duplicate codes, a rule naming a non-numeric field…). */
+  'reports.invalid_form': {
+    status: 422,
+    vi: 'Định nghĩa biểu mẫu báo cáo không hợp lệ.',
+    en: 'The report form definition is invalid.',
+  },
+  /** A report form code is already used. */
+  'reports.code_taken': { status: 409, vi: 'Mã biểu mẫu đã được dùng.', en: 'The form code is already in use.' },
+  /** A published or archived form's fields cannot change (copy it into a new form). */
+  'reports.form_frozen': {
+    status: 409,
+    vi: 'Biểu mẫu đã ban hành: không sửa được các trường; hãy sao chép thành biểu mẫu mới.',
+    en: 'The form is published: its fields cannot change; copy it into a new form.',
+  },
+  /** A form, period or report cannot take this step from its current state. */
+  'reports.invalid_transition': {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo.',
+    en: 'This step is not possible in the current state of the report.',
+  },
+  /** A period key or window is wrong for the form (e.g. 2026-Q5, closing before opening). */
+  'reports.invalid_period': { status: 422, vi: 'Kỳ báo cáo không hợp lệ.', en: 'The reporting period is invalid.' },
+  /** Writing a report outside its window: not open yet, or closed and locked (until the level above reopens it). */
+  'reports.window_closed': {
+    status: 409,
+    vi: 'Kỳ báo cáo chưa mở hoặc đã hết hạn và bị khóa; cấp trên có thể mở lại cho đơn vị.',
+    en: 'The reporting period is not open yet, or it has closed and is locked; the level above can reopen it for the unit.',
+  },
+  /** Completing a report whose values fail the form's checks (details per field). */
+  'reports.invalid_values': {
+    status: 422,
+    vi: 'Số liệu báo cáo chưa hợp lệ; xem lỗi ở từng trường.',
+    en: 'The report data is not valid; see the error at each field.',
+  },
   /** The service is starting or shutting down, or the database is unreachable. */
   'service.unavailable': {
     status: 503,

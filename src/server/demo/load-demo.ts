@@ -16,6 +16,7 @@ import { loadDemoDxIndex } from './dx-index/load-demo-dx-index.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoPlans } from './plans/load-demo-plans.ts';
+import { loadDemoReports } from './reports/load-demo-reports.ts';
 import { loadDemoResidents } from './residents/load-residents.ts';
 
 /** True when the database holds no organisation unit yet (a fresh install). */
@@ -133,6 +134,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoDiplomaCopies(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoArchive(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoDxIndex(p);
+  if (p.config.NODE_ENV !== 'test') await loadDemoReports(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoDirectives(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoPlans(p);
   return true;

@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform.ts';
 import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
+import { reportsModule } from './reports/reports.module.ts';
 import { diplomaCopiesModule } from './diploma-copies/diploma-copies.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
 import { directivesModule } from './directives/directives.module.ts';
@@ -45,4 +46,5 @@ export const modules: Module[] = [
   plansModule,
   dxIndexModule,
   directivesModule,
+  reportsModule,
 ];

@@ -16,6 +16,7 @@ import * as library from './library/index.ts';
 import * as libraryReports from './library-reports/index.ts';
 import * as org from './org/index.ts';
 import * as plans from './plans/index.ts';
+import * as reports from './reports/index.ts';
 import type { ModuleRoute, NavItem, WebModule } from './types.ts';
 import * as users from './users/index.ts';
 
@@ -44,6 +45,7 @@ const modules: WebModule[] = [
   plans,
   dxIndex,
   directives,
+  reports,
 ];
 
 export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => a.order - b.order);
