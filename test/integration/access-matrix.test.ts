@@ -130,4 +130,30 @@ describe('access matrix', () => {
       ).status,
     ).toBe(403);
   });
+  it('the system administrator can grant every role of the platform (it holds every permission a role carries)', async () => {
+    const roles = (await ctx.platform.db.selectFrom('roles').select(['code', 'permissions']).execute()).filter(
+      (r) => r.code !== 'system_admin',
+    );
+    const admin = (
+      await ctx.platform.db
+        .selectFrom('roles')
+        .select('permissions')
+        .where('code', '=', 'system_admin')
+        .executeTakeFirstOrThrow()
+    ).permissions;
+    const lacking = roles.flatMap((r) => r.permissions.filter((p) => !admin.includes(p)).map((p) => `${r.code}: ${p}`));
+    expect(lacking).toEqual([]);
+    for (const [i, role] of [
+      ['principal', unit.A],
+      ['commune_education_officer', unit.X],
+      ['teacher', unit.T],
+    ].entries()) {
+      const r = await who.admin!.post('/api/users', {
+        username: `thu.nghiem.${i}`,
+        fullName: 'Tài Khoản Thử Nghiệm',
+        grants: [{ role: role[0], unitId: role[1] }],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+  });
 });
