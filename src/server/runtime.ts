@@ -1,11 +1,11 @@
 import { buildApp } from './app.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import { archiveScheduledJobs } from './modules/archive/archive.module.ts';
-import { dxScheduledJobs } from './modules/dx-index/dx-index.module.ts';
-import { reportsScheduledJobs } from './modules/reports/reports.module.ts';
 import { directivesScheduledJobs } from './modules/directives/directives.module.ts';
 import { dossierEngine } from './modules/dossiers/dossier-engine.ts';
+import { dxScheduledJobs } from './modules/dx-index/dx-index.module.ts';
 import { plansScheduledJobs } from './modules/plans/plans.module.ts';
+import { reportsScheduledJobs } from './modules/reports/reports.module.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import {

@@ -13,6 +13,7 @@ import { loadDemoDiplomaCopies } from './diploma-copies/load-demo-diploma-copies
 import { loadDemoDiplomas } from './diplomas/load-demo-diplomas.ts';
 import { loadDemoDirectives } from './directives/load-demo-directives.ts';
 import { loadDemoDxIndex } from './dx-index/load-demo-dx-index.ts';
+import { loadDemoKpis } from './kpis/load-demo-kpis.ts';
 import { loadDemoLessonPlans } from './lesson-plans/load-demo-lesson-plans.ts';
 import { loadDemoLibrary } from './library/load-demo-library.ts';
 import { loadDemoPlans } from './plans/load-demo-plans.ts';
@@ -137,6 +138,7 @@ export async function loadDemo(
   if (p.config.NODE_ENV !== 'test') await loadDemoReports(p);
   if (p.config.NODE_ENV !== 'test') await loadDemoDirectives(p, password);
   if (p.config.NODE_ENV !== 'test') await loadDemoPlans(p);
+  if (p.config.NODE_ENV !== 'test') await loadDemoKpis(p);
   return true;
 }
 

@@ -5,18 +5,20 @@ import type { Platform } from '../platform/platform.ts';
 import { uploadsModule } from '../platform/uploads/uploads.module.ts';
 import { admissionsModule } from './admissions/admissions.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
-import { reportsModule } from './reports/reports.module.ts';
+import { dashboardsModule } from './dashboards/dashboards.module.ts';
 import { diplomaCopiesModule } from './diploma-copies/diploma-copies.module.ts';
 import { diplomasModule } from './diplomas/diplomas.module.ts';
 import { directivesModule } from './directives/directives.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { dxIndexModule } from './dx-index/dx-index.module.ts';
+import { kpisModule } from './kpis/kpis.module.ts';
 import { lessonPlansModule } from './lesson-plans/lesson-plans.module.ts';
 import { libraryModule } from './library/library.module.ts';
 import { orgModule } from './org/org.module.ts';
 import { plansModule } from './plans/plans.module.ts';
 import { populationModule } from './population/population.module.ts';
 import { publicModule } from './public/public.module.ts';
+import { reportsModule } from './reports/reports.module.ts';
 import { usersModule } from './users/users.module.ts';
 
 /**
@@ -44,6 +46,8 @@ export const modules: Module[] = [
   diplomaCopiesModule,
   archiveModule,
   plansModule,
+  kpisModule,
+  dashboardsModule,
   dxIndexModule,
   directivesModule,
   reportsModule,

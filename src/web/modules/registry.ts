@@ -5,12 +5,14 @@ import * as admissionsReview from './admissions-review/index.ts';
 import * as archive from './archive/index.ts';
 import * as audit from './audit/index.ts';
 import * as auth from './auth/index.ts';
+import * as dashboards from './dashboards/index.ts';
 import * as diplomaCopies from './diploma-copies/index.ts';
 import * as diplomas from './diplomas/index.ts';
 import * as directives from './directives/index.ts';
 import * as dossiersAdmin from './dossiers-admin/index.ts';
 import * as dxIndex from './dx-index/index.ts';
 import * as home from './home/index.ts';
+import * as kpis from './kpis/index.ts';
 import * as lessonPlans from './lesson-plans/index.ts';
 import * as library from './library/index.ts';
 import * as libraryReports from './library-reports/index.ts';
@@ -44,6 +46,8 @@ const modules: WebModule[] = [
   archive,
   plans,
   dxIndex,
+  kpis,
+  dashboards,
   directives,
   reports,
 ];
@@ -53,6 +57,4 @@ export const navItems: NavItem[] = modules.flatMap((m) => m.nav).sort((a, b) => 
 export const moduleRoutes: ModuleRoute[] = modules.flatMap((m) => m.routes);
 
 /** Modules announced on the home page as "Sắp có" (coming soon). */
-export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [
-  { key: 'steering', labelKey: 'upcoming.steering', descriptionKey: 'upcoming.steeringDesc' },
-];
+export const comingSoon: { key: string; labelKey: string; descriptionKey: string }[] = [];

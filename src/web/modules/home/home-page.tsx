@@ -42,18 +42,20 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="soon-title">
-        <h2 id="soon-title">{t('home.comingSoon')}</h2>
-        <ul className="tiles">
-          {comingSoon.map((item) => (
-            <li key={item.key} className="tile tile-soon">
-              <span className="tile-title">{t(item.labelKey)}</span>
-              <span className="tile-text">{t(item.descriptionKey)}</span>
-              <span className="badge">{t('home.soonBadge')}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {comingSoon.length > 0 && (
+        <section aria-labelledby="soon-title">
+          <h2 id="soon-title">{t('home.comingSoon')}</h2>
+          <ul className="tiles">
+            {comingSoon.map((item) => (
+              <li key={item.key} className="tile tile-soon">
+                <span className="tile-title">{t(item.labelKey)}</span>
+                <span className="tile-text">{t(item.descriptionKey)}</span>
+                <span className="badge">{t('home.soonBadge')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

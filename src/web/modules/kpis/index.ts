@@ -1,0 +1,2 @@
+export { nav } from './nav.ts';
+export { routes } from './routes.tsx';
