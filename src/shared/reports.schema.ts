@@ -120,6 +120,49 @@ export function periodBounds(type: PeriodType, key: string): { startsOn: string;
   }
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The human label of a period key, in Vietnamese (default) or English: 2026-H1 → "6 tháng đầu
+ * năm 2026" / "First half of 2026", 2026-Q2 → "Quý II/2026" / "Q2 2026", 2026-05 → "Tháng 5/2026" /
+ * "May 2026", 2025-2026 → "Năm học 2025–2026" / "School year 2025–2026", 2026 → "Năm 2026" /
+ * "Year 2026". A key that does not fit its type (and a campaign's code) is shown as it is.
+ */
+export function periodLabel(type: string, key: string, locale: 'vi' | 'en' | string = 'vi'): string {
+  const en = locale === 'en' || locale.startsWith('en-');
+  if (type === 'campaign' || !(type in PERIOD_KEY_PATTERNS)) return key;
+  const m = PERIOD_KEY_PATTERNS[type as Exclude<PeriodType, 'campaign'>].exec(key);
+  if (!m) return key;
+  const y = m[1]!;
+  const n = Number(m[2]);
+  switch (type) {
+    case 'monthly':
+      return en ? `${MONTHS_EN[n - 1]} ${y}` : `Tháng ${n}/${y}`;
+    case 'quarterly':
+      return en ? `Q${n} ${y}` : `Quý ${ROMAN[n - 1]}/${y}`;
+    case 'six_monthly':
+      return en ? `${n === 1 ? 'First' : 'Second'} half of ${y}` : `6 tháng ${n === 1 ? 'đầu' : 'cuối'} năm ${y}`;
+    case 'school_year':
+      return en ? `School year ${y}–${m[2]}` : `Năm học ${y}–${m[2]}`;
+    default:
+      return en ? `Year ${y}` : `Năm ${y}`;
+  }
+}
+
 /** Adds days to a calendar day 'yyyy-mm-dd'. */
 export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -304,6 +347,8 @@ export const FormSummary = z.object({
   periodCount: z.number().int(),
   /** The most recent period's key, or null. */
   latestPeriodKey: z.string().nullable(),
+  /** Its human label in Vietnamese (periodLabel()), or null. */
+  latestPeriodLabel: z.string().nullable(),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -321,6 +366,10 @@ export const PeriodView = z.object({
   id: Uuid,
   formId: Uuid,
   periodKey: z.string(),
+  periodType: PeriodType,
+  /** The human label of the period key in Vietnamese (periodLabel(); the web localises from type + key). */
+  periodLabel: z.string(),
+  /** The same as periodLabel (kept for existing clients). */
   label: z.string(),
   startsOn: z.string(),
   endsOn: z.string(),
@@ -401,6 +450,9 @@ export const SubmissionSummary = z.object({
   formTitle: z.string(),
   periodId: Uuid,
   periodKey: z.string(),
+  periodType: PeriodType,
+  /** The human label of the period key in Vietnamese (periodLabel(); the web localises from type + key). */
+  periodLabel: z.string(),
   unitId: Uuid,
   unitCode: z.string(),
   unitName: z.string(),
@@ -537,5 +589,12 @@ export const ExportQuery = z.object({
   approvedOnly: z.stringbool().default(false),
 });
 export type ExportQuery = z.output<typeof ExportQuery>;
+
+/** POST /api/reports/periods/:id/remind: optionally only inside a subtree. */
+export const RemindBody = z.object({ rootUnitId: Uuid.optional() });
+export type RemindBody = z.output<typeof RemindBody>;
+/** Units reminded now, and units skipped because they were already reminded today. */
+export const RemindResult = z.object({ reminded: z.number().int(), skipped: z.number().int() });
+export type RemindResult = z.infer<typeof RemindResult>;
 
 export const ReminderRun = z.object({ reminded: z.number().int(), opened: z.number().int(), locked: z.number().int() });

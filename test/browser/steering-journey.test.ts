@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { answersFor, assessmentUrl, openCampaign } from '../integration/dx-support.ts';
 import {
   buildWeb,
   checkAxe,
@@ -21,14 +22,19 @@ import { createTestContext, DEMO_PASSWORD, type TestContext } from '../support/t
  * Khê, on a 390 px phone, fills it (numbers typed the Vietnamese way), is stopped by a validation
  * rule, corrects and completes it; the commune officer (xa.tinhkhe) sends it back once with a
  * reason; the school corrects and completes again; the commune approves; the Sở reads the
- * aggregate and the completeness rate. Every page is checked by axe (WCAG 2.1 A/AA) and for
- * sideways scrolling, and photographed into .tmp/screens.
+ * aggregate and the completeness rate and reminds the units that have not reported (once a day).
+ * Then the DX index (item 5): the principal of an upper-secondary school (Trường THPT Trần Quốc
+ * Tuấn, evaluated by the Sở) self-assesses on a phone with evidence and submits; the Sở recognises
+ * it. Every page is checked by axe (WCAG 2.1 A/AA) and for sideways scrolling, and photographed
+ * into .tmp/screens.
  */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'vi-VN', isMobile: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
 const FORM_TITLE = 'Báo cáo chuyển đổi số 6 tháng cuối năm (cấp THCS)';
 const FORM_CODE = 'BC-CDS-6T-THCS';
 const PERIOD = '2026-H2';
+/** The period's human label (periodLabel in src/shared/reports.schema.ts). */
+const PERIOD_LABEL = '6 tháng cuối năm 2026';
 const RETURN_REASON = 'Số lớp học chưa khớp với hồ sơ: trường có 13 lớp, đề nghị sửa lại.';
 const SECTION = 'Quy mô trường, lớp';
 const PLAN_PDF = path.resolve('test/fixtures/library/ke-hoach-bai-day-luc-ma-sat.pdf');
@@ -136,7 +142,9 @@ async function addField(page: Page, index: number, label: string, type: string, 
 async function openReport(page: Page) {
   await page.goto(`${base}/bao-cao`);
   await page.getByRole('heading', { level: 1, name: 'Báo cáo của đơn vị' }).waitFor();
+  await page.locator('.rp-card').filter({ hasText: FORM_TITLE }).getByText(PERIOD_LABEL).waitFor();
   await page.getByRole('link', { name: FORM_TITLE, exact: true }).click();
+  await page.locator('.rp-meta').getByText(PERIOD_LABEL).waitFor();
   await page.getByRole('heading', { level: 1, name: FORM_TITLE }).waitFor();
 }
 
@@ -144,7 +152,9 @@ async function openReport(page: Page) {
 async function openForReview(page: Page) {
   await page.goto(`${base}/bao-cao/duyet`);
   await page.getByRole('heading', { level: 1, name: 'Duyệt báo cáo' }).waitFor();
+  await page.locator('.rp-card').filter({ hasText: schoolName }).getByText(PERIOD_LABEL).waitFor();
   await page.getByRole('link', { name: `${schoolName} — ${FORM_TITLE}` }).click();
+  await page.locator('.rp-meta').getByText(PERIOD_LABEL).waitFor();
   await page.getByRole('heading', { level: 1, name: `${schoolName} — ${FORM_TITLE}` }).waitFor();
 }
 
@@ -287,7 +297,7 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
   it('the Sở sees the completeness rate and the aggregate', async () => {
     const { context, page } = await open('so.gdtrh', PHONE);
     await page.goto(`${base}/bao-cao/bieu-mau`);
-    await page.getByRole('link', { name: `Tiến độ kỳ ${PERIOD}` }).click();
+    await page.getByRole('link', { name: `Tiến độ kỳ ${PERIOD_LABEL}` }).click();
     await page.getByRole('heading', { level: 1, name: `Tiến độ nộp báo cáo: ${FORM_TITLE}` }).waitFor();
     const figures = page.getByRole('list', { name: 'Số liệu tiến độ' });
     const approved = figures.locator('.rp-figure').filter({ hasText: 'Đã duyệt' });
@@ -303,6 +313,21 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
     await page.getByRole('heading', { name: 'Đơn vị chưa nộp' }).waitFor();
     await check(page, 'reports-progress-390.png');
     await screenshot(page, 'reports-progress-top-390.png', false);
+    // Remind the units that have not reported: confirmed, then how many were reminded; a second
+    // time the same day skips them all.
+    await page.getByRole('button', { name: 'Nhắc đơn vị chưa báo cáo' }).click();
+    const remindDialog = page.getByRole('dialog');
+    await remindDialog.getByText('Đơn vị đã được nhắc hôm nay sẽ không bị nhắc lại.', { exact: false }).waitFor();
+    await checkAxe(page, 'reports-remind-dialog');
+    await screenshot(page, 'reports-remind-dialog-390.png', false);
+    await remindDialog.getByRole('button', { name: 'Gửi nhắc' }).click();
+    const reminded = page.getByText(`Đã nhắc ${expected - 1} đơn vị; 0 đơn vị đã được nhắc hôm nay nên bỏ qua.`);
+    await reminded.waitFor();
+    await reminded.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-remind-done-390.png', false);
+    await page.getByRole('button', { name: 'Nhắc đơn vị chưa báo cáo' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi nhắc' }).click();
+    await page.getByText(`Đã nhắc 0 đơn vị; ${expected - 1} đơn vị đã được nhắc hôm nay nên bỏ qua.`).waitFor();
     // Drill down to the commune: its figures, and the units there that have not reported.
     await page.getByRole('link', { name: 'Xã Tịnh Khê', exact: true }).click();
     await page.getByText('Xã Tịnh Khê', { exact: true }).first().waitFor();
@@ -312,7 +337,7 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
     await check(page, 'reports-progress-commune-390.png');
 
     await page.goto(`${base}/bao-cao/bieu-mau`);
-    await page.getByRole('link', { name: `Tổng hợp kỳ ${PERIOD}` }).click();
+    await page.getByRole('link', { name: `Tổng hợp kỳ ${PERIOD_LABEL}` }).click();
     await page.getByRole('heading', { level: 1, name: `Tổng hợp số liệu: ${FORM_TITLE}` }).waitFor();
     const pupils = page
       .locator('section')
@@ -346,9 +371,11 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
     await page.getByLabel(/Ngôn ngữ|Language/).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'New form' }).waitFor();
     await page.goto(`${base}/bao-cao/bieu-mau`);
-    await page.getByRole('link', { name: `Progress ${PERIOD}` }).click();
+    await page.getByRole('link', { name: 'Progress: Second half of 2026' }).click();
     await page.getByRole('heading', { level: 1, name: `Reporting progress: ${FORM_TITLE}` }).waitFor();
     await page.getByRole('heading', { name: 'Units that have not reported' }).waitFor();
+    await page.getByRole('button', { name: 'Remind units that have not reported' }).waitFor();
+    await page.locator('.rp-meta').getByText('Second half of 2026').waitFor();
     await check(page, 'reports-progress-en-390.png');
     await context.close();
   });
@@ -365,7 +392,7 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
 
     const school = await open(PRINCIPAL, PHONE);
     await school.page.goto(`${base}/bao-cao`);
-    const locked = school.page.locator('.rp-card').filter({ hasText: '2026-H1' });
+    const locked = school.page.locator('.rp-card').filter({ hasText: '6 tháng đầu năm 2026' });
     await locked.getByText('Đã khóa', { exact: true }).waitFor();
     await locked.getByText('quá hạn 5 ngày').waitFor();
     expect(await locked.getByRole('link', { name: /Bắt đầu nhập/ }).count()).toBe(0);
@@ -375,7 +402,7 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
     await commune.page.goto(`${base}/bao-cao/duyet?trang-thai=not_started`);
     await commune.page
       .locator('.rp-card')
-      .filter({ hasText: '2026-H1' })
+      .filter({ hasText: '6 tháng đầu năm 2026' })
       .getByRole('link', { name: `${schoolName} — ${FORM_TITLE}` })
       .click();
     await commune.page.getByRole('button', { name: 'Mở lại', exact: true }).click();
@@ -388,7 +415,7 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
     await commune.context.close();
 
     await school.page.reload();
-    const reopened = school.page.locator('.rp-card').filter({ hasText: '2026-H1' });
+    const reopened = school.page.locator('.rp-card').filter({ hasText: '6 tháng đầu năm 2026' });
     await reopened.getByText('Chưa làm', { exact: true }).waitFor();
     await reopened.getByText('còn 3 ngày').waitFor();
     await reopened.getByRole('link', { name: /Bắt đầu nhập/ }).waitFor();
@@ -396,8 +423,77 @@ describe.runIf(RUN)('steering journey: a six-monthly report from THCS schools', 
   });
 });
 
-// DX index steps: added by the dx-index owner (a school self-assesses on the DX index and the Sở
-// recognises it; issue 6, item 5). The lead merges them here.
+// The school digital-transformation index (issue 6, item 5; QĐ 4725/QĐ-BGDĐT): an upper-secondary
+// (THPT) school — for which the Sở is the level above — self-assesses on a phone with evidence, the
+// principal approves and submits, the Sở recognises the result.
 describe.runIf(RUN)('steering journey: the school digital-transformation index', () => {
-  it.todo('DX index steps: added by the dx-index owner');
+  const DX_SCHOOL = 'Trường THPT Trần Quốc Tuấn';
+  const DX_PRINCIPAL = 'ht.tranquoctuan';
+  const EVIDENCE = 'Kế hoạch số 08/KH-THPTTQT ngày 10/9/2025 về dạy học trực tuyến';
+
+  beforeAll(async () => {
+    if (!RUN) return;
+    // The test database has no DX demo data: the Sở opens the 2026 campaign through the API, and the
+    // school has already answered every criterion but the first (DH1, a mandatory condition).
+    await openCampaign(await login(ctx, 'so.gdtrh'), 2026);
+    const principal = await login(ctx, DX_PRINCIPAL);
+    const { unit_id: schoolId } = await ctx.platform.db
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select('g.unit_id')
+      .where('u.username', '=', DX_PRINCIPAL)
+      .where('g.role_code', '=', 'principal')
+      .executeTakeFirstOrThrow();
+    const r = await principal.put(assessmentUrl(2026, schoolId), {
+      answers: answersFor(80, 70).filter((a) => a.criterionCode !== 'DH1'),
+      version: 0,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  }, 60_000);
+
+  it('the THPT school self-assesses on a phone with evidence, and the principal submits', async () => {
+    const { context, page } = await open(DX_PRINCIPAL, PHONE);
+    await page.goto(`${base}/chuyen-doi-so`);
+    await page.getByRole('heading', { level: 1, name: 'Tự đánh giá mức độ chuyển đổi số' }).waitFor();
+    await page.getByText('Đã tự đánh giá 19/20 tiêu chí').waitFor();
+    await page.getByText('Chưa đáp ứng điều kiện bắt buộc: nhóm tiêu chí ở Mức 1.').waitFor();
+    const dh1 = page.locator('li.dx-card', { has: page.getByRole('heading', { name: /^DH1\./ }) });
+    await dh1.getByLabel('Đã đáp ứng').check();
+    await dh1.getByLabel('Mô tả minh chứng').fill(EVIDENCE);
+    await dh1.getByLabel(/Tải lên tệp minh chứng/).setInputFiles(PLAN_PDF);
+    await dh1.getByRole('link', { name: 'ke-hoach-bai-day-luc-ma-sat.pdf' }).waitFor();
+    await page.getByText('Đã tự đánh giá 20/20 tiêu chí').waitFor();
+    expect(await page.locator('.dx-score').first().textContent()).toContain('Mức 3 – Đáp ứng tốt');
+    await check(page, 'steering-dx-assess-390.png');
+    await screenshot(page, 'steering-dx-assess-top-390.png', false);
+    await dh1.scrollIntoViewIfNeeded();
+    await screenshot(page, 'steering-dx-assess-dh1-390.png', false);
+    await page.getByRole('button', { name: 'Phê duyệt và gửi' }).click();
+    await page.getByText('Đã gửi bản tự đánh giá cho cấp đánh giá.').waitFor();
+    await page
+      .getByText(/Đã gửi, chờ đánh giá/)
+      .first()
+      .waitFor();
+    await noSideScroll(page, 'dx after submitting: horizontal overflow');
+    await context.close();
+  });
+
+  it("the Sở recognises the THPT school's self-assessment", async () => {
+    const { context, page } = await open('so.gdtrh', PHONE);
+    await page.goto(`${base}/chuyen-doi-so/danh-gia`);
+    await page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ chuyển đổi số' }).waitFor();
+    await page.getByRole('link', { name: DX_SCHOOL }).waitFor();
+    await check(page, 'steering-dx-queue-so-390.png');
+    await page.getByRole('link', { name: DX_SCHOOL }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đánh giá bản tự đánh giá' }).waitFor();
+    await page.getByText(EVIDENCE).waitFor();
+    await page.getByRole('link', { name: 'ke-hoach-bai-day-luc-ma-sat.pdf' }).waitFor();
+    await check(page, 'steering-dx-evaluate-390.png');
+    await screenshot(page, 'steering-dx-evaluate-top-390.png', false);
+    await page.getByRole('button', { name: 'Công nhận kết quả' }).click();
+    await page.getByText('Đã công nhận kết quả.').waitFor();
+    await page.goto(`${base}/chuyen-doi-so/danh-gia?trang-thai=recognised`);
+    await page.getByRole('link', { name: DX_SCHOOL }).waitFor();
+    await context.close();
+  });
 });

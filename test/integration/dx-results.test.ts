@@ -168,3 +168,34 @@ describe('reminders', () => {
     expect(rows.every((r) => !r.subject?.includes('năm 2026'))).toBe(true);
   });
 });
+
+describe('published results only (public dashboards)', () => {
+  it('counts nothing of a year the Sở has not published, then only recognised results once it has', async () => {
+    const before = await dxLevels(ctx.platform.db, { year: YEAR, rootUnitId: null, publishedOnly: true });
+    expect(before).toMatchObject({ assessed: 0, recognised: 0, byLevel: { teaching: { 1: 0, 2: 0, 3: 0 } } });
+    expect(before.schools).toBeGreaterThan(300);
+    // the existing behaviour is unchanged without the option
+    expect(await dxLevels(ctx.platform.db, { year: YEAR, rootUnitId: null })).toMatchObject({ assessed: 5 });
+
+    const campaigns = await so.get('/api/dx/campaigns');
+    const c = campaigns.body.items.find((x: { year: number }) => x.year === YEAR);
+    const pub = await so.post(`/api/dx/campaigns/${YEAR}/publish`, { version: c.version });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+
+    const after = await dxLevels(ctx.platform.db, { year: YEAR, rootUnitId: null, publishedOnly: true });
+    // four recognised (49 → Mức 1, 50 and 75 → Mức 2, 76 → Mức 3); the fifth is still submitted
+    expect(after).toMatchObject({
+      schools: before.schools,
+      assessed: 4,
+      recognised: 4,
+      byLevel: { teaching: { 1: 1, 2: 2, 3: 1 }, governance: { 1: 1, 2: 2, 3: 1 } },
+    });
+    const tk = await dxLevels(ctx.platform.db, { year: YEAR, rootUnitId: tinhKhe, publishedOnly: true });
+    expect(tk.byCommune).toEqual([expect.objectContaining({ unitId: tinhKhe, assessed: 3, avgTeaching: 58 })]);
+    // the same figures as the public ranking
+    const pr = await ctx.app.inject(`/api/public/dx/${YEAR}/ranking`);
+    expect(pr.json()).toMatchObject({ recognised: after.recognised, assessed: after.assessed });
+    // a year without any campaign stays empty
+    expect((await dxLevels(ctx.platform.db, { year: 2031, rootUnitId: null, publishedOnly: true })).assessed).toBe(0);
+  });
+});

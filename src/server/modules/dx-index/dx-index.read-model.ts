@@ -30,21 +30,28 @@ export interface DxLevelsResult {
 /**
  * Levels of the year's campaign under `rootUnitId` (null: the province). A year without a
  * campaign gives zero assessments (schools still counted).
+ *
+ * `publishedOnly` (public views): what the public results page shows — a year the Sở has not
+ * published counts as a year without a campaign; a published year counts recognised assessments
+ * only (levels, averages, and `assessed` = `recognised`, as the public ranking: not how many are
+ * still pending). Without it, nothing changes.
  */
 export async function dxLevels(
   db: Db,
-  opts: { year: number; rootUnitId: string | null; recognisedOnly?: boolean },
+  opts: { year: number; rootUnitId: string | null; recognisedOnly?: boolean; publishedOnly?: boolean },
 ): Promise<DxLevelsResult> {
-  const campaign = await dt(db)
+  const found = await dt(db)
     .selectFrom('dx_campaigns')
-    .select('id')
+    .select(['id', 'published_at'])
     .where('year', '=', opts.year)
     .executeTakeFirst();
+  const publishedOnly = opts.publishedOnly ?? false;
+  const campaign = publishedOnly && !found?.published_at ? undefined : found;
   const rows = await communeStats(db, {
     // A campaign id that matches nothing keeps the school counts without assessments.
     campaignId: campaign?.id ?? '00000000-0000-0000-0000-000000000000',
     where: underRoots(opts.rootUnitId === null ? null : [opts.rootUnitId]),
-    recognisedOnly: opts.recognisedOnly ?? false,
+    recognisedOnly: publishedOnly || (opts.recognisedOnly ?? false),
   });
   const byLevel = { teaching: { 1: 0, 2: 0, 3: 0 }, governance: { 1: 0, 2: 0, 3: 0 } };
   let schools = 0;
@@ -52,7 +59,7 @@ export async function dxLevels(
   let recognised = 0;
   for (const r of rows) {
     schools += r.schools;
-    assessed += r.assessed;
+    assessed += publishedOnly ? r.recognised : r.assessed;
     recognised += r.recognised;
     byLevel.teaching[1] += r.t1;
     byLevel.teaching[2] += r.t2;
@@ -70,7 +77,7 @@ export async function dxLevels(
       unitId: r.unit_id,
       name: r.name,
       schools: r.schools,
-      assessed: r.assessed,
+      assessed: publishedOnly ? r.recognised : r.assessed,
       avgTeaching: r.avg_teaching === null ? null : Number(r.avg_teaching),
       avgGovernance: r.avg_governance === null ? null : Number(r.avg_governance),
     })),

@@ -9,7 +9,7 @@ import type {
   FormUpdate,
   ValidationRule,
 } from '../../../shared/reports.schema.ts';
-import { NUMERIC_FIELD_TYPES } from '../../../shared/reports.schema.ts';
+import { NUMERIC_FIELD_TYPES, periodLabel } from '../../../shared/reports.schema.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { canSteer, scopeCovers, steeringScope } from '../../platform/access/steering-scope.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -160,6 +160,7 @@ export class FormsService {
         fieldCount: r.field_count,
         periodCount: r.period_count,
         latestPeriodKey: r.latest_period_key,
+        latestPeriodLabel: r.latest_period_key === null ? null : periodLabel(r.period_type, r.latest_period_key),
         publishedAt: iso(r.published_at),
         updatedAt: iso(r.updated_at)!,
       })),
@@ -221,6 +222,8 @@ export class FormsService {
       fieldCount: fields.length,
       periodCount: counts.period_count,
       latestPeriodKey: counts.latest_period_key,
+      latestPeriodLabel:
+        counts.latest_period_key === null ? null : periodLabel(form.period_type, counts.latest_period_key),
       publishedAt: iso(form.published_at),
       updatedAt: iso(form.updated_at)!,
       description: form.description,

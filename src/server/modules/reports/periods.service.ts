@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PeriodCreate, PeriodPatch, PeriodType, PeriodView } from '../../../shared/reports.schema.ts';
-import { addDays, CAMPAIGN_KEY, periodBounds } from '../../../shared/reports.schema.ts';
+import { addDays, CAMPAIGN_KEY, periodBounds, periodLabel } from '../../../shared/reports.schema.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { canSteer, inScope, steeringScope } from '../../platform/access/steering-scope.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -15,17 +15,6 @@ import { levelsAbove, SCHOOL_TYPES } from './unit-levels.ts';
 
 /** Today in Vietnam ('yyyy-mm-dd'). */
 export const today = (): string => dayOf(new Date());
-
-/** The human label of a period key (Vietnamese; the web localises from the key itself). */
-export function periodLabel(type: string, key: string): string {
-  const m = /^(\d{4})-(\d{2}|Q\d|H\d|\d{4})$/.exec(key);
-  if (type === 'monthly' && m) return `Tháng ${Number(m[2])}/${m[1]}`;
-  if (type === 'quarterly' && m) return `Quý ${m[2]!.slice(1)}/${m[1]}`;
-  if (type === 'six_monthly' && m) return `6 tháng ${m[2] === 'H1' ? 'đầu' : 'cuối'} năm ${m[1]}`;
-  if (type === 'school_year') return `Năm học ${key}`;
-  if (type === 'yearly') return `Năm ${key}`;
-  return key;
-}
 
 export function periodStatus(p: { opens_on: string; closes_on: string }, day = today()): PeriodView['status'] {
   if (day < p.opens_on) return 'scheduled';
@@ -76,6 +65,8 @@ export class PeriodsService {
       formId: p.form_id,
       periodKey: p.period_key,
       label: periodLabel(periodType, p.period_key),
+      periodLabel: periodLabel(periodType, p.period_key),
+      periodType: periodType as PeriodType,
       startsOn: p.starts_on,
       endsOn: p.ends_on,
       opensOn: p.opens_on,

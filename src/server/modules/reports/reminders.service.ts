@@ -1,8 +1,26 @@
 import { sql } from 'kysely';
+import { periodLabel } from '../../../shared/reports.schema.ts';
+import type { Scope } from '../../platform/access/access.ts';
+import { inScope, scopeCovers, steeringScope } from '../../platform/access/steering-scope.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError, found } from '../../platform/errors.ts';
 import { insertOutbox, type OutboxInsert } from '../../platform/notify/outbox.repository.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { periodLabel, today } from './periods.service.ts';
+import { findForm } from './forms.repository.ts';
+import { today } from './periods.service.ts';
 import { rt } from './reports.tables.ts';
+
+type DueRow = {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  form_title: string;
+  period_type: string;
+  period_key: string;
+  closes_on: string;
+  status: string;
+};
 
 const dmy = (d: string) => d.split('-').reverse().join('/');
 
@@ -20,16 +38,7 @@ export class RemindersService {
   }
 
   async run(day = today()): Promise<number> {
-    const due = await sql<{
-      id: string;
-      unit_id: string;
-      unit_name: string;
-      form_title: string;
-      period_type: string;
-      period_key: string;
-      closes_on: string;
-      status: string;
-    }>`
+    const due = await sql<DueRow>`
       SELECT s.id, s.unit_id, u.name AS unit_name, f.title AS form_title, f.period_type, s.period_key,
         COALESCE(s.deadline_override, p.closes_on)::text AS closes_on, s.status
       FROM report_submissions s
@@ -42,10 +51,87 @@ export class RemindersService {
         AND COALESCE(s.deadline_override, p.closes_on) >= ${day}::date - 30
         AND NOT EXISTS (SELECT 1 FROM report_reminders r WHERE r.submission_id = s.id AND r.day = ${day}::date)
       ORDER BY s.id`.execute(this.#p.db);
+    return this.#send(due.rows, day);
+  }
+
+  /**
+   * "Nhắc đơn vị chưa báo cáo": reminds now the units of a period that have not completed it
+   * (not started, draft, sent back), inside `rootUnitId`'s subtree if given, among those the
+   * caller approves for or designs for (reports.approve / reports.design, steering scope). A unit
+   * reminded today already (by this action or the daily job) is skipped. Audited on the period.
+   */
+  async remindPeriod(
+    actor: Actor,
+    periodId: string,
+    input: { rootUnitId?: string | undefined },
+    day = today(),
+  ): Promise<{ reminded: number; skipped: number }> {
+    if (actor.kind === 'anonymous') throw new AppError('auth.required');
+    const period = found(
+      await rt(this.#p.db).selectFrom('report_periods').selectAll().where('id', '=', periodId).executeTakeFirst(),
+    );
+    const form = found(await findForm(this.#p.db, period.form_id));
+    const scopes: Scope[] = [];
+    for (const perm of ['reports.approve', 'reports.design'] as const) {
+      try {
+        scopes.push(await steeringScope(this.#p.db, actor, perm));
+      } catch {
+        // not held
+      }
+    }
+    if (scopes.length === 0) throw new AppError('access.denied');
+    if (input.rootUnitId) {
+      let covered = false;
+      for (const sc of scopes) if (!covered && (await scopeCovers(this.#p.db, sc, input.rootUnitId))) covered = true;
+      if (!covered) throw new AppError('access.denied');
+    }
+    if (form.status !== 'published' || day < period.opens_on) throw new AppError('reports.invalid_transition');
+    const within = sql.join(
+      scopes.map((sc) => inScope(sc, sql.ref('s.unit_id'))),
+      sql` OR `,
+    );
+    const subtree = input.rootUnitId
+      ? sql`AND EXISTS (SELECT 1 FROM org_unit_closure c WHERE c.descendant_id = s.unit_id AND c.ancestor_id = ${input.rootUnitId}::uuid)`
+      : sql``;
+    const due = await sql<DueRow>`
+      SELECT s.id, s.unit_id, u.name AS unit_name, f.title AS form_title, f.period_type, s.period_key,
+        COALESCE(s.deadline_override, p.closes_on)::text AS closes_on, s.status
+      FROM report_submissions s
+      JOIN report_periods p ON p.id = s.period_id
+      JOIN report_forms f ON f.id = s.form_id
+      JOIN org_units u ON u.id = s.unit_id
+      WHERE s.period_id = ${periodId}::uuid AND s.status IN ('not_started', 'draft', 'returned')
+        AND (${within}) ${subtree}
+      ORDER BY s.id`.execute(this.#p.db);
+    const reminded = await this.#send(due.rows, day, async (trx, ids) => {
+      if (ids.length === 0) return;
+      const units = due.rows.filter((r) => ids.includes(r.id)).map((r) => r.unit_id);
+      await this.#p.audit.record(trx, actor, {
+        action: 'reports.period.remind',
+        entityType: 'report_period',
+        entityId: periodId,
+        unitId: input.rootUnitId ?? form.owner_unit_id,
+        after: { periodKey: period.period_key, day, reminded: ids.length, units },
+      });
+    });
+    return { reminded, skipped: due.rows.length - reminded };
+  }
+
+  /**
+   * Reminds the units of the given submissions (one outbox message per address), at most once per
+   * submission per day: a submission already in report_reminders for `day` is skipped. Returns
+   * the submissions reminded now.
+   */
+  async #send(
+    due: DueRow[],
+    day: string,
+    onInserted?: (trx: Executor, ids: string[]) => Promise<void>,
+  ): Promise<number> {
     let reminded = 0;
-    for (let i = 0; i < due.rows.length; i += 200) {
-      const chunk = due.rows.slice(i, i + 200);
+    for (let i = 0; i < due.length; i += 200) {
+      const chunk = due.slice(i, i + 200);
       await this.#p.db.transaction().execute(async (trx) => {
+        const done: string[] = [];
         const recipients = await sql<{ unit_id: string; email: string; locale: string }>`
           SELECT DISTINCT x.unit_id, x.email, x.locale FROM (
             SELECT g.unit_id, us.email, us.locale FROM role_grants g
@@ -91,7 +177,9 @@ export class RemindersService {
             .where('day', '=', day)
             .execute();
           reminded++;
+          done.push(s.id);
         }
+        if (onInserted) await onInserted(trx, done);
       });
     }
     return reminded;

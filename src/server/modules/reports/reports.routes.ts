@@ -22,6 +22,9 @@
  *                                                     ?rootUnitId (default: caller's scope / province) → CompletenessView
  *   GET    /api/reports/periods/:id/submissions       drill-down: units' reports (?status&missing&rootUnitId&page) → SubmissionPage
  *   GET    /api/reports/periods/:id/aggregate         numeric fields rolled up, by child (?fieldCode&rootUnitId&approvedOnly) → AggregateView
+ *   POST   /api/reports/periods/:id/remind          remind now the units that have not completed the period
+ *                                                     (optional {rootUnitId}; reports.approve or reports.design over
+ *                                                     them); once per unit per period per day → {reminded, skipped}
  *   GET    /api/reports/periods/:id/export.xlsx       Excel, streamed: ?kind=raw (one row per unit, one column per
  *                                                     field + code/name/status/completed at/on time) or
  *                                                     ?kind=aggregate (by child unit, with totals)
@@ -63,6 +66,8 @@ import {
   PeriodPatch,
   PeriodSubmissionsQuery,
   PeriodView,
+  RemindBody,
+  RemindResult,
   Reopen,
   ReviewQuery,
   SaveValues,
@@ -231,6 +236,19 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
       },
     },
     (req) => s.figures.aggregate(req.actor, req.params.id, req.query),
+  );
+  r.post(
+    '/api/reports/periods/:id/remind',
+    {
+      schema: {
+        tags,
+        summary: 'Remind the units that have not completed the period (once a day each)',
+        params: IdParams,
+        body: RemindBody.nullish(),
+        response: { 200: RemindResult },
+      },
+    },
+    (req) => s.reminders.remindPeriod(req.actor, req.params.id, { rootUnitId: req.body?.rootUnitId }),
   );
   r.get(
     '/api/reports/periods/:id/export.xlsx',

@@ -3,6 +3,7 @@ import type {
   FieldError,
   InboxQuery,
   PeriodSubmissionsQuery,
+  PeriodType,
   Reopen,
   ReviewQuery,
   SaveValues,
@@ -12,6 +13,7 @@ import type {
   ValidationRule,
   Values,
 } from '../../../shared/reports.schema.ts';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { canSteer, inScope, steeringScope } from '../../platform/access/steering-scope.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -32,7 +34,7 @@ const SUMMARY_SQL = sql`
     u.code AS unit_code, u.name AS unit_name, s.status, p.opens_on::text AS opens_on,
     COALESCE(s.deadline_override, p.closes_on)::text AS closes_on, s.completed_at, s.on_time, s.approved_at,
     s.returned_reason, s.updated_at, s.approver_unit_id, s.reopen_reason, s.version, p.closes_on::text AS period_closes_on,
-    f.needs_approval
+    f.needs_approval, f.period_type
   FROM report_submissions s
   JOIN report_periods p ON p.id = s.period_id
   JOIN report_forms f ON f.id = s.form_id
@@ -61,6 +63,7 @@ type SummaryRow = {
   version: number;
   period_closes_on: string;
   needs_approval: boolean;
+  period_type: string;
 };
 
 const WRITABLE = ['not_started', 'draft', 'returned'] as const;
@@ -77,6 +80,8 @@ function summary(r: SummaryRow): SubmissionSummary {
     formTitle: r.form_title,
     periodId: r.period_id,
     periodKey: r.period_key,
+    periodType: r.period_type as PeriodType,
+    periodLabel: periodLabel(r.period_type, r.period_key),
     unitId: r.unit_id,
     unitCode: r.unit_code,
     unitName: r.unit_name,

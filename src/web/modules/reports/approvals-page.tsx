@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../../shared/reports.schema.ts';
+import { periodLabel, SUBMISSION_STATUSES, type SubmissionStatus } from '../../../shared/reports.schema.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -17,7 +17,7 @@ const TABS: readonly SubmissionStatus[] = ['completed', 'returned', 'approved', 
 
 /** /bao-cao/duyet — reports of the units the caller approves for (the level above), waiting first. */
 export function ApprovalsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('reports.review.title'));
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -66,7 +66,8 @@ export function ApprovalsPage() {
                   </Link>
                 </h2>
                 <p className="rp-meta">
-                  {t('reports.period')}: <span className="nowrap">{s.periodKey}</span>
+                  {t('reports.period')}:{' '}
+                  <span className="nowrap">{periodLabel(s.periodType, s.periodKey, i18n.language)}</span>
                   {s.completedAt
                     ? ` · ${t('reports.review.completedAt', { time: formatDateTime(s.completedAt) })}`
                     : ''}

@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../lib/session.ts';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ErrorAlert, FormStatus } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { Pagination } from '../../ui/pagination.tsx';
 import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { type PeriodScope, PeriodScopePage } from './period-scope.tsx';
 import { SubmissionBadge } from './report-status.tsx';
 import { formatShare, formatViNumber, todayInVietnam } from './report-values.ts';
-import { getCompleteness, listPeriodSubmissions, PAGE_SIZE } from './reports-api.ts';
+import { getCompleteness, listPeriodSubmissions, PAGE_SIZE, remindPeriod } from './reports-api.ts';
 import './reports.css';
 
 /** /bao-cao/tien-do/:formId/:periodKey — expected, submitted, on time, approved, by child unit. */
@@ -113,6 +115,7 @@ function Missing({ scope }: { scope: PeriodScope }) {
   const { t } = useTranslation();
   const me = useMe();
   const approver = hasPermission(me, 'reports.approve');
+  const canRemind = approver || hasPermission(me, 'reports.design');
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const today = todayInVietnam();
@@ -133,6 +136,7 @@ function Missing({ scope }: { scope: PeriodScope }) {
       ) : (
         <>
           <p className="result-count">{t('reports.progress.missingCount', { count: list.data.total })}</p>
+          {canRemind && scope.period.status !== 'scheduled' && <Remind scope={scope} count={list.data.total} />}
           <ul className="rp-list">
             {list.data.items.map((s) => (
               <li key={s.id} className="rp-card">
@@ -147,5 +151,48 @@ function Missing({ scope }: { scope: PeriodScope }) {
         </>
       )}
     </section>
+  );
+}
+
+/** "Nhắc đơn vị chưa báo cáo": confirmed, then the result (reminded now / already reminded today). */
+function Remind({ scope, count }: { scope: PeriodScope; count: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const remind = useMutation({
+    mutationFn: () => remindPeriod(scope.period.id, scope.rootUnitId),
+    onSuccess: (r) => {
+      setOpen(false);
+      setDone(t('reports.progress.remindDone', { reminded: r.reminded, skipped: r.skipped }));
+    },
+  });
+  return (
+    <>
+      <p className="rp-actions">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            remind.reset();
+            setDone(null);
+            setOpen(true);
+          }}
+        >
+          {t('reports.progress.remind')}
+        </button>
+      </p>
+      <FormStatus success={done} />
+      <ConfirmDialog
+        open={open}
+        title={t('reports.progress.remindTitle', { count })}
+        confirmLabel={t('reports.progress.remindConfirm')}
+        busy={remind.isPending}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => remind.mutate()}
+      >
+        <p>{t('reports.progress.remindText')}</p>
+        {remind.isError && <ErrorAlert error={remind.error} />}
+      </ConfirmDialog>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SubmissionDetail, FieldError as ValueError } from '../../../shared/reports.schema.ts';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { apiSend } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
@@ -29,7 +30,7 @@ export function EntryPage() {
 }
 
 function Entry({ detail }: { detail: SubmissionDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = todayInVietnam();
   return (
     <div className="rp-page narrow">
@@ -38,7 +39,8 @@ function Entry({ detail }: { detail: SubmissionDetail }) {
       </p>
       <h1>{detail.formTitle}</h1>
       <p className="rp-meta">
-        {detail.unitName} · {t('reports.period')}: {detail.periodKey} · <SubmissionBadge s={detail} today={today} />
+        {detail.unitName} · {t('reports.period')}: {periodLabel(detail.periodType, detail.periodKey, i18n.language)} ·{' '}
+        <SubmissionBadge s={detail} today={today} />
       </p>
       <DeadlineLine s={detail} today={today} />
       {detail.form.description && <p>{detail.form.description}</p>}

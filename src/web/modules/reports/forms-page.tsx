@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { hasPermission, useMe } from '../../lib/session.ts';
@@ -13,7 +14,7 @@ import './reports.css';
 
 /** /bao-cao/bieu-mau — report forms and surveys: designers edit them; readers open progress and aggregates. */
 export function FormsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('reports.forms.title'));
   const me = useMe();
   const designer = hasPermission(me, 'reports.design');
@@ -71,10 +72,14 @@ export function FormsPage() {
                 {f.latestPeriodKey && (
                   <p className="rp-actions">
                     <Link to={`/bao-cao/tien-do/${f.id}/${f.latestPeriodKey}`}>
-                      {t('reports.forms.progress', { period: f.latestPeriodKey })}
+                      {t('reports.forms.progress', {
+                        period: periodLabel(f.periodType, f.latestPeriodKey, i18n.language),
+                      })}
                     </Link>
                     <Link to={`/bao-cao/tong-hop/${f.id}/${f.latestPeriodKey}`}>
-                      {t('reports.forms.aggregate', { period: f.latestPeriodKey })}
+                      {t('reports.forms.aggregate', {
+                        period: periodLabel(f.periodType, f.latestPeriodKey, i18n.language),
+                      })}
                     </Link>
                   </p>
                 )}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Loading } from '../../ui/loading.tsx';
@@ -29,7 +30,7 @@ export function PeriodScopePage({
   titleKey: string;
   children: (scope: PeriodScope) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { formId = '', periodKey = '' } = useParams();
   const [params] = useSearchParams();
   const { pathname: base } = useLocation();
@@ -61,7 +62,7 @@ export function PeriodScopePage({
         {title}: {form.data.title}
       </h1>
       <p className="rp-meta">
-        {t('reports.period')}: {period.data.label} ({period.data.periodKey}) ·{' '}
+        {t('reports.period')}: {periodLabel(period.data.periodType, period.data.periodKey, i18n.language)} ·{' '}
         {t(`reports.periodStatus.${period.data.status}`)}
       </p>
       {rootUnitId && (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { formatDate } from '../../lib/format.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert, FormStatus } from '../../ui/error-alert.tsx';
@@ -23,7 +24,7 @@ const KEY_EXAMPLE: Record<string, string> = {
 
 /** A published form's periods (window, counts, links to progress and aggregates) and a new period. */
 export function PeriodsPanel({ form }: { form: FormDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const periods = useQuery({
     queryKey: ['report-periods', form.id],
     queryFn: ({ signal }) => listPeriods(form.id, signal),
@@ -42,7 +43,7 @@ export function PeriodsPanel({ form }: { form: FormDetail }) {
           {periods.data.items.map((p) => (
             <li key={p.id} className="rp-card">
               <h3>
-                {p.label} ({p.periodKey})
+                {periodLabel(p.periodType, p.periodKey, i18n.language)} ({p.periodKey})
               </h3>
               <p className="rp-meta">
                 {t('reports.periods.window', { opens: formatDate(p.opensOn), closes: formatDate(p.closesOn) })} ·{' '}

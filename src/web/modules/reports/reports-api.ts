@@ -57,6 +57,11 @@ export async function findPeriod(formId: string, periodKey: string, signal?: Abo
 
 export const getCompleteness = (periodId: string, rootUnitId: string | undefined, signal?: AbortSignal) =>
   apiGet<CompletenessView>(`/api/reports/periods/${periodId}/completeness`, { rootUnitId }, signal);
+/** Remind now the units of the period that have not reported (inside rootUnitId if given), once a day each. */
+export const remindPeriod = (periodId: string, rootUnitId: string | undefined) =>
+  apiSend<{ reminded: number; skipped: number }>('POST', `/api/reports/periods/${periodId}/remind`, {
+    ...(rootUnitId ? { rootUnitId } : {}),
+  });
 export const listPeriodSubmissions = (
   periodId: string,
   query: { missing?: boolean; rootUnitId?: string; page: number },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SubmissionDetail } from '../../../shared/reports.schema.ts';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -17,7 +18,7 @@ import './reports.css';
 
 /** /bao-cao/ban-nop/:id — a unit's report as the level above reads it: approve, send back, reopen. */
 export function SubmissionPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const query = useQuery({ queryKey: ['report-submission', id], queryFn: ({ signal }) => getSubmission(id, signal) });
   usePageTitle(query.data ? `${query.data.unitName} — ${query.data.formTitle}` : t('reports.review.title'));
@@ -34,7 +35,8 @@ export function SubmissionPage() {
         {d.unitName} — {d.formTitle}
       </h1>
       <p className="rp-meta">
-        {t('reports.period')}: {d.periodKey} · <SubmissionBadge s={d} today={today} />
+        {t('reports.period')}: {periodLabel(d.periodType, d.periodKey, i18n.language)} ·{' '}
+        <SubmissionBadge s={d} today={today} />
       </p>
       <DeadlineLine s={d} today={today} />
       {d.completedAt && (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { periodLabel } from '../../../shared/reports.schema.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -14,7 +15,7 @@ import './reports.css';
 
 /** /bao-cao — "Báo cáo của đơn vị": the reports the caller's units are expected to send. */
 export function UnitReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('reports.unit.title'));
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -46,7 +47,8 @@ export function UnitReportsPage() {
                     <Link to={`/bao-cao/nhap/${s.id}`}>{s.formTitle}</Link>
                   </h2>
                   <p className="rp-meta">
-                    {s.unitName} · {t('reports.period')}: <span className="nowrap">{s.periodKey}</span>
+                    {s.unitName} · {t('reports.period')}:{' '}
+                    <span className="nowrap">{periodLabel(s.periodType, s.periodKey, i18n.language)}</span>
                   </p>
                   <p>
                     <ReportStatusBadge status={status} />
