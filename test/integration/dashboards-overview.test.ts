@@ -211,6 +211,8 @@ describe('the public variant', () => {
       l3: dx.byLevel.governance[3],
     });
     expect(dx.recognised).toBeGreaterThan(0);
+    // The DX read model's public rule: assessments still pending are not counted as assessed.
+    expect(pub.dx.assessed).toBe(dx.recognised);
     const unpublished = (await ctx.app.inject('/api/dashboards/public?year=2026')).json();
     expect(unpublished.dx).toMatchObject({ published: false, available: false });
   });

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { DxCampaignsService } from '../dx-index/dx-campaigns.service.ts';
 import { applicationsByUnit, roundsInProgress } from '../kpis/admissions-figures.ts';
+import { type ReadMemo, readKey, shared } from '../kpis/kpi-inputs.ts';
 import { kpiServices } from '../kpis/kpis.module.ts';
 import { currentYear } from '../kpis/kpis.service.ts';
 import { publicUnit, type ReadUnit, resolveReadUnit } from '../kpis/steering-read-scope.ts';
@@ -11,6 +12,7 @@ import { childUnits, levelOfType } from '../kpis/steering-units.ts';
 import { childOf, pathFrom } from './dashboards.repository.ts';
 
 const ZERO_LEVELS = { l1: 0, l2: 0, l3: 0 };
+const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
 /**
  * The operations overview of a unit: every figure in one answer, each section from its
@@ -30,13 +32,21 @@ export class DashboardsService {
   async overview(actor: Actor, q: { unitId?: string | undefined; year?: number | undefined }): Promise<Overview> {
     const started = performance.now();
     const { unit, scope } = await resolveReadUnit(this.#p.db, actor, ['dashboards.read'], q.unitId);
-    const path = await pathFrom(this.#p.db, unit.id, scope.all ? null : scope.roots);
-    return this.#build(unit, path, q.year ?? currentYear(), false, started);
+    const unitMs = ms(started);
+    return this.#build(
+      unit,
+      pathFrom(this.#p.db, unit.id, scope.all ? null : scope.roots),
+      q.year ?? currentYear(),
+      false,
+      started,
+      unitMs,
+    );
   }
 
   async publicOverview(q: { year?: number | undefined }): Promise<Overview> {
     const started = performance.now();
-    return this.#build(await publicUnit(this.#p.db), [], q.year ?? currentYear(), true, started);
+    const unit = await publicUnit(this.#p.db);
+    return this.#build(unit, Promise.resolve([]), q.year ?? currentYear(), true, started, ms(started));
   }
 
   /** Runs one section; a missing or failing read model gives null ("not available"), logged. */
@@ -55,33 +65,51 @@ export class DashboardsService {
 
   async #build(
     unit: ReadUnit,
-    path: { id: string; name: string }[],
+    pathP: Promise<{ id: string; name: string }[]>,
     year: number,
     isPublic: boolean,
     started: number,
+    unitMs: number,
   ): Promise<Overview> {
     const db = this.#p.db;
     const src = await steeringSources();
     const today = todayVn();
     const root = unit.isProvince ? null : unit.id;
-    const children = await childUnits(db, unit);
-    const childIds = children.map((c) => c.id);
-    const internal = <T>(f: () => Promise<T>) => (isPublic ? null : f);
-    const timings = new Map<string, number>();
+    // Per phase and section (the response's sectionsMs): 'unit' = resolving the reader's unit,
+    // 'units' = the children and breadcrumb, 'rollUp' = the per-child figures.
+    const timings = new Map<string, number>([['unit', unitMs]]);
     const attempt = <T>(name: string, f: (() => Promise<T>) | null) => this.#attempt(name, f, timings);
-
-    // The public variant shows DX results only for a year the Sở has published (the DX module's
-    // own public rule, through its public service).
-    const published = isPublic
-      ? ((await attempt('dx.published', () => new DxCampaignsService(this.#p).publicYears()))?.items ?? []).some(
-          (y) => y.year === year,
+    // One request's read-model calls, shared between the sections and the KPIs (a KPI over the
+    // late tasks or the DX levels reads what the section reads, once).
+    const memo: ReadMemo = new Map();
+    // Everything below runs at once (each read takes its own pool connection): the child units
+    // and the breadcrumb, every section, and (public) whether the DX year is published; only the
+    // per-child admissions wait for the child units.
+    const unitsStarted = performance.now();
+    const childrenP = childUnits(db, unit);
+    const unitsP = Promise.all([childrenP, pathP]).then((r) => {
+      timings.set('units', ms(unitsStarted));
+      return r;
+    });
+    // Whether the Sở has published the year's DX results (the DX module's public service), read
+    // with the sections: the public page says so rather than showing nothing unexplained.
+    const publishedP = isPublic
+      ? attempt('dx.published', () => new DxCampaignsService(this.#p).publicYears()).then((r) =>
+          (r?.items ?? []).some((y) => y.year === year),
         )
-      : true;
-    const [rounds, apps, reports, kpis, dx, plans, directives] = await Promise.all([
+      : Promise.resolve(true);
+    const internal = <T>(f: () => Promise<T>) => (isPublic ? null : f);
+    const [[children, path], rounds, apps, reports, kpis, dxRead, plans, directives, published] = await Promise.all([
+      unitsP,
       attempt('admissions', () => roundsInProgress(db, { rootUnitId: root })),
       attempt(
         'admissions.byUnit',
-        internal(() => applicationsByUnit(db, childIds)),
+        internal(async () =>
+          applicationsByUnit(
+            db,
+            (await childrenP).map((c) => c.id),
+          ),
+        ),
       ),
       attempt(
         'reports',
@@ -89,32 +117,52 @@ export class DashboardsService {
       ),
       (async () => {
         const t0 = performance.now();
-        const r = await kpiServices(this.#p).read.cards(unit, year, { publicOnly: isPublic, trend: 1 });
+        const r = await kpiServices(this.#p).read.cards(unit, year, { publicOnly: isPublic, trend: 1, memo });
         timings.set('kpis', Math.round((performance.now() - t0) * 10) / 10);
         return r;
       })(),
       attempt(
         'dx',
-        src.dx && published
+        src.dx
           ? () =>
-              src.dx!.dxLevels(db, {
-                year,
-                rootUnitId: root,
-                recognisedOnly: isPublic,
-                ...(isPublic ? { publishedOnly: true } : {}),
-              })
+              isPublic
+                ? // The read model's public rule (published year, recognised results only); not
+                  // shared with the KPIs, whose actuals are cached for every reader.
+                  src.dx!.dxLevels(db, { year, rootUnitId: root, publishedOnly: true })
+                : shared(memo, readKey.dxLevels(year, root, false), () =>
+                    src.dx!.dxLevels(db, { year, rootUnitId: root, recognisedOnly: false }),
+                  )
           : null,
       ),
-      attempt('plans', src.plans && !isPublic ? () => src.plans!.lateTasks(db, { rootUnitId: root, today }) : null),
+      attempt(
+        'plans',
+        src.plans && !isPublic
+          ? () =>
+              shared(memo, readKey.lateTasks(root, today), () => src.plans!.lateTasks(db, { rootUnitId: root, today }))
+          : null,
+      ),
       attempt(
         'directives',
-        src.directives && !isPublic ? () => src.directives!.directiveResponses(db, { rootUnitId: root, today }) : null,
+        src.directives && !isPublic
+          ? () =>
+              shared(memo, readKey.directives(root, today), () =>
+                src.directives!.directiveResponses(db, { rootUnitId: root, today }),
+              )
+          : null,
       ),
+      publishedP,
     ]);
+    // Before the Sở publishes a year, the public page shows no DX figure at all (not even counts).
+    const dx = published ? dxRead : null;
 
     // Roll the read models' per-unit figures up to this unit's children.
-    const reportsByChild = await this.#rollUp(childIds, reports?.byChild ?? [], ['expected', 'submitted', 'onTime']);
-    const lateByChild = await this.#rollUp(childIds, plans?.byUnit ?? [], ['late']);
+    const childIds = children.map((c) => c.id);
+    const rollUpStarted = performance.now();
+    const [reportsByChild, lateByChild] = await Promise.all([
+      this.#rollUp(childIds, reports?.byChild ?? [], ['expected', 'submitted', 'onTime']),
+      this.#rollUp(childIds, plans?.byUnit ?? [], ['late']),
+    ]);
+    timings.set('rollUp', ms(rollUpStarted));
     const dxByChild = new Map((dx?.byCommune ?? []).map((c) => [c.unitId, c]));
 
     const rows: DashboardChild[] = children.map((c) => {

@@ -1,8 +1,16 @@
 import type { Db } from '../../platform/db/database.ts';
 import { type Expr, evaluate, inputsOf, parseFormula } from './formula.ts';
-import { type InputContext, type InputValue, MISSING_CHILD, resolveInput, resolveReportByChild } from './kpi-inputs.ts';
+import {
+  type InputContext,
+  type InputValue,
+  MISSING_CHILD,
+  type ReadMemo,
+  resolveInput,
+  resolveReportByChild,
+  shared,
+} from './kpi-inputs.ts';
 import type { IndicatorRow } from './kpis.repository.ts';
-import { manualActuals } from './kpis.repository.ts';
+import { manualActuals, manualActualsOfUnit } from './kpis.repository.ts';
 import { steeringSources } from './steering-sources.ts';
 
 /**
@@ -69,7 +77,12 @@ export class KpiActuals {
   }
 
   /** Actuals of one indicator for several units, one year. */
-  async ofUnits(ind: IndicatorRow, units: readonly ActualUnit[], year: number): Promise<Map<string, Actual>> {
+  async ofUnits(
+    ind: IndicatorRow,
+    units: readonly ActualUnit[],
+    year: number,
+    memo?: ReadMemo,
+  ): Promise<Map<string, Actual>> {
     const out = new Map<string, Actual>();
     if (ind.kind === 'manual') {
       const rows = await manualActuals(
@@ -84,7 +97,7 @@ export class KpiActuals {
       }
       return out;
     }
-    const values = await mapLimit(units, CONCURRENCY, (u) => this.#formulaActual(ind, u, year));
+    const values = await mapLimit(units, CONCURRENCY, (u) => this.#formulaActual(ind, u, year, memo));
     for (const [i, u] of units.entries()) out.set(u.id, values[i]!);
     return out;
   }
@@ -98,8 +111,9 @@ export class KpiActuals {
     parent: ActualUnit,
     children: readonly ActualUnit[],
     year: number,
+    memo: ReadMemo = new Map(),
   ): Promise<Map<string, Actual>> {
-    if (ind.kind === 'manual' || children.length === 0) return this.ofUnits(ind, children, year);
+    if (ind.kind === 'manual' || children.length === 0) return this.ofUnits(ind, children, year, memo);
     const expr = this.#expr(ind);
     const names = inputsOf(expr);
     const sources = await steeringSources();
@@ -110,6 +124,7 @@ export class KpiActuals {
       unitId: u.id,
       reportPeriod: ind.report_period,
       sources,
+      memo,
     });
     const batched = new Map<string, Map<string, InputValue>>();
     await Promise.all(
@@ -138,35 +153,46 @@ export class KpiActuals {
     return out;
   }
 
-  /** Actuals of one indicator for one unit over several years (the trend). */
-  async ofYears(ind: IndicatorRow, unit: ActualUnit, years: readonly number[]): Promise<Map<number, Actual>> {
+  /**
+   * Actuals of one indicator for one unit over several years (the trend). `memo` shares the
+   * read-model calls of one request between indicators (KpisService.cards, the dashboards).
+   */
+  async ofYears(
+    ind: IndicatorRow,
+    unit: ActualUnit,
+    years: readonly number[],
+    memo?: ReadMemo,
+  ): Promise<Map<number, Actual>> {
     const out = new Map<number, Actual>();
     if (ind.kind === 'manual') {
-      const rows = await manualActuals(this.#db, ind.id, [unit.id], years);
+      // Read fresh on every request (no cache), once per request for all the unit's indicators.
+      const rows = await shared(memo, `manual|${unit.id}|${years.join(',')}`, () =>
+        manualActualsOfUnit(this.#db, unit.id, years),
+      );
       for (const y of years) {
-        const m = rows.get(`${unit.id}:${y}`);
+        const m = rows.get(`${ind.id}:${y}`);
         out.set(y, { value: m?.value ?? null, missing: [], sourceNote: m?.note ?? null });
       }
       return out;
     }
-    const values = await mapLimit(years, CONCURRENCY, (y) => this.#formulaActual(ind, unit, y));
+    const values = await mapLimit(years, CONCURRENCY, (y) => this.#formulaActual(ind, unit, y, memo));
     for (const [i, y] of years.entries()) out.set(y, values[i]!);
     return out;
   }
 
-  #formulaActual(ind: IndicatorRow, unit: ActualUnit, year: number): Promise<Actual> {
+  #formulaActual(ind: IndicatorRow, unit: ActualUnit, year: number, memo: ReadMemo | undefined): Promise<Actual> {
     const key = `${ind.id}:${ind.version}:${unit.id}:${year}`;
     const hit = this.#cache.get(key);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.value;
-    const value = this.#compute(ind, unit, year);
+    const value = this.#compute(ind, unit, year, memo);
     this.#cache.set(key, { at: now, value });
     value.catch(() => this.#cache.delete(key));
     if (this.#cache.size > 20_000) this.#cache.clear();
     return value;
   }
 
-  async #compute(ind: IndicatorRow, unit: ActualUnit, year: number): Promise<Actual> {
+  async #compute(ind: IndicatorRow, unit: ActualUnit, year: number, memo: ReadMemo | undefined): Promise<Actual> {
     const expr = this.#expr(ind);
     const ctx: InputContext = {
       db: this.#db,
@@ -175,6 +201,7 @@ export class KpiActuals {
       unitId: unit.id,
       reportPeriod: ind.report_period,
       sources: await steeringSources(),
+      memo,
     };
     const names = inputsOf(expr);
     const values: InputValue[] = await Promise.all(names.map((n) => resolveInput(n, ctx)));

@@ -158,6 +158,15 @@ export async function manualActuals(
   return new Map(r.rows.map((x) => [`${x.unit_id}:${x.year}`, { value: x.value, note: x.source_note }]));
 }
 
+/** Every indicator's manual actuals of one unit for some years, by `indicatorId:year` (one read for all cards of a page). */
+export async function manualActualsOfUnit(db: Executor, unitId: string, years: readonly number[]) {
+  if (years.length === 0) return new Map<string, { value: number; note: string }>();
+  const r = await sql<{ indicator_id: string; year: number; value: number; source_note: string }>`
+    SELECT indicator_id, year, value::float8 AS value, source_note FROM kpi_manual_actuals
+     WHERE unit_id = ${unitId}::uuid AND year = ANY(${sql.val([...years])}::int[])`.execute(db);
+  return new Map(r.rows.map((x) => [`${x.indicator_id}:${x.year}`, { value: x.value, note: x.source_note }]));
+}
+
 export async function findManualActual(db: Executor, indicatorId: string, year: number, unitId: string) {
   return kt(db)
     .selectFrom('kpi_manual_actuals')

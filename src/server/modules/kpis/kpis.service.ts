@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Actual, KpiActuals } from './kpi-actuals.ts';
+import type { ReadMemo } from './kpi-inputs.ts';
 import { statusOf } from './kpi-status.ts';
 import type { IndicatorRow } from './kpis.repository.ts';
 import * as repo from './kpis.repository.ts';
@@ -70,21 +71,31 @@ export class KpisService {
     return this.cards(await publicUnit(this.#p.db), q.year ?? currentYear(), { publicOnly: true, trend: TREND_YEARS });
   }
 
-  /** Cards for a unit (used by the dashboards too). `trend` = how many years, the asked one last. */
-  async cards(unit: ReadUnit, year: number, o: { publicOnly: boolean; trend: number }): Promise<KpiList> {
+  /**
+   * Cards for a unit (used by the dashboards too). `trend` = how many years, the asked one last.
+   * The indicators share their read-model calls (`memo`: one per request, the dashboards pass
+   * theirs so that a figure both a section and a KPI need is read once).
+   */
+  async cards(
+    unit: ReadUnit,
+    year: number,
+    o: { publicOnly: boolean; trend: number; memo?: ReadMemo },
+  ): Promise<KpiList> {
+    const memo = o.memo ?? new Map();
     const inds = (await repo.listIndicators(this.#p.db, { publicOnly: o.publicOnly })).filter((i) => applies(i, unit));
     const years = Array.from({ length: Math.max(1, o.trend) }, (_, i) => year - Math.max(1, o.trend) + 1 + i);
-    const targets = await repo.nearestTargets(
-      this.#p.db,
-      inds.map((i) => i.id),
-      unit.id,
-      years,
-    );
-    const items = await Promise.all(
-      inds.map(async (ind) => {
-        const byYear = await this.actuals.ofYears(ind, unit, years);
-        return card(ind, unit.id, year, byYear, (y) => targets.get(`${ind.id}:${y}`) ?? null);
-      }),
+    // Targets and actuals are independent: read together.
+    const [targets, actuals] = await Promise.all([
+      repo.nearestTargets(
+        this.#p.db,
+        inds.map((i) => i.id),
+        unit.id,
+        years,
+      ),
+      Promise.all(inds.map((ind) => this.actuals.ofYears(ind, unit, years, memo))),
+    ]);
+    const items = inds.map((ind, i) =>
+      card(ind, unit.id, year, actuals[i]!, (y) => targets.get(`${ind.id}:${y}`) ?? null),
     );
     return { year, unitId: unit.id, unitName: unit.name, items };
   }
@@ -101,7 +112,7 @@ export class KpisService {
     const year = q.year ?? currentYear();
     const years = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i);
     const [byYear, targets, set] = await Promise.all([
-      this.actuals.ofYears(ind, unit, years),
+      this.actuals.ofYears(ind, unit, years, new Map()),
       repo.nearestTargets(this.#p.db, [ind.id], unit.id, years),
       repo.listTargets(this.#p.db, ind.id),
     ]);

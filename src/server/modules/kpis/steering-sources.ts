@@ -51,7 +51,13 @@ export interface ReportsReadModel {
 export interface DxReadModel {
   dxLevels(
     db: Db,
-    o: { year: number; rootUnitId: string | null; recognisedOnly?: boolean },
+    o: {
+      year: number;
+      rootUnitId: string | null;
+      recognisedOnly?: boolean;
+      /** Public views: an unpublished year counts as none, a published one counts recognised results only. */
+      publishedOnly?: boolean;
+    },
   ): Promise<{
     schools: number;
     assessed: number;
