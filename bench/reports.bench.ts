@@ -3,13 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createRandom } from '../src/server/demo/data/prng.ts';
-import { reportsServices } from '../src/server/modules/reports/reports.module.ts';
 import { aggregate, completeness } from '../src/server/modules/reports/reports.read-model.ts';
-import { systemActor } from '../src/server/platform/actor.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
 import { openRuntime } from '../src/server/runtime.ts';
-import { FormInput } from '../src/shared/reports.schema.ts';
+import { fillReportScale } from './support/report-scale.ts';
 
 /**
  * Periodic reports at scale (issue 6, "Speed"): 1,500 reporting units × 200 numeric fields ×
@@ -42,86 +40,11 @@ const runtime = await openRuntime(config, createLogger('silent'));
 const { db } = runtime.platform;
 const rand = createRandom(20_261_124);
 const ms = (t: number) => Math.round((performance.now() - t) * 10) / 10;
-const sys = systemActor('bench');
-const s = reportsServices(runtime.platform);
 
 const loaded = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM report_values`.execute(db)).rows[0]!.n) > 0;
 const t = performance.now();
 if (!loaded) {
-  // ── Units: top the demo's schools up to UNITS with synthetic lower-secondary schools ──
-  const have = Number(
-    (
-      await sql<{
-        n: string;
-      }>`SELECT count(*) AS n FROM org_units WHERE type_code = 'school' AND valid_to IS NULL`.execute(db)
-    ).rows[0]!.n,
-  );
-  const divisions = await sql<{ id: string; commune: string }>`
-    SELECT d.id, c.ancestor_id AS commune FROM org_units d
-    JOIN org_unit_closure c ON c.descendant_id = d.id JOIN org_units cu ON cu.id = c.ancestor_id
-      AND cu.type_code IN ('commune', 'ward', 'special_zone')
-    WHERE d.type_code = 'culture_society_division' AND d.valid_to IS NULL ORDER BY d.code`.execute(db);
-  const extra = Math.max(0, UNITS - have);
-  if (extra > 0) {
-    const parents = Array.from({ length: extra }, (_, i) => divisions.rows[i % divisions.rows.length]!);
-    await sql`
-      WITH ins AS (
-        INSERT INTO org_units (code, name, type_code, parent_id, valid_from)
-        SELECT 'BENCH.S' || lpad(n::text, 5, '0'), 'Trường THCS thử nghiệm số ' || n || ' (tổng hợp)', 'school', p, '2020-01-01'
-        FROM unnest(${parents.map((p) => p.id)}::uuid[]) WITH ORDINALITY AS x(p, n)
-        RETURNING id, parent_id
-      )
-      INSERT INTO schools (unit_id, levels, ownership, commune_id)
-      SELECT ins.id, ARRAY['thcs'], 'public', x.c FROM ins
-      JOIN unnest(${parents.map((p) => p.id)}::uuid[], ${parents.map((p) => p.commune)}::uuid[]) AS x(p, c) ON x.p = ins.parent_id
-      GROUP BY ins.id, x.c`.execute(db);
-    await sql`SELECT gds_rebuild_org_closure()`.execute(db);
-  }
-  const sgd = (await db.selectFrom('org_units').select('id').where('code', '=', 'QNG.SGD').executeTakeFirstOrThrow())
-    .id;
-
-  // ── Forms: the big one (FIELDS numeric fields, quarterly) and 5 small ones ──
-  const makeForm = async (code: string, nFields: number) => {
-    const input = FormInput.parse({
-      code,
-      title: `Biểu mẫu thử tải ${code}`,
-      ownerUnitId: sgd,
-      periodType: 'quarterly',
-      assignment: { unitTypes: ['school'] },
-      fields: Array.from({ length: nFields }, (_, i) => ({
-        code: `f${String(i + 1).padStart(3, '0')}`,
-        label: `Chỉ tiêu ${i + 1}`,
-        type: i % 10 === 9 ? 'decimal' : 'integer',
-        aggregation: i % 10 === 9 ? 'avg' : 'sum',
-      })),
-    });
-    const f = await s.forms.create(sys, input);
-    const p = await s.forms.setStatus(sys, f.id, 'published', f.version);
-    return p;
-  };
-  const big = await makeForm('BENCH-BIG', FIELDS);
-  const small = [];
-  for (let i = 1; i <= 5; i++) small.push(await makeForm(`BENCH-S${i}`, 10));
-  for (const form of [big, ...small]) {
-    for (const key of form.code === 'BENCH-BIG' ? PERIODS : PERIODS.slice(-1)) {
-      await s.periods.create(sys, form.id, { periodKey: key, opensOn: '2025-01-01', closesOn: '2026-07-10' });
-    }
-  }
-  // ── Values: every unit's values for every field and period, then statuses ──
-  for (const form of [big, ...small]) {
-    await sql`
-      INSERT INTO report_values (submission_id, field_id, period_id, unit_id, num)
-      SELECT s.id, f.id, s.period_id, s.unit_id, floor(random() * 500)::int
-      FROM report_submissions s JOIN report_fields f ON f.form_id = s.form_id
-      WHERE s.form_id = ${form.id}::uuid`.execute(db);
-  }
-  await sql`
-    UPDATE report_submissions SET
-      status = CASE WHEN r < 0.1 THEN 'not_started' WHEN r < 0.15 THEN 'draft' WHEN r < 0.2 THEN 'returned'
-        WHEN r < 0.6 THEN 'completed' ELSE 'approved' END,
-      completed_at = CASE WHEN r >= 0.2 THEN now() - interval '10 days' END,
-      on_time = CASE WHEN r >= 0.2 THEN r < 0.9 END
-    FROM (SELECT id, random() AS r FROM report_submissions) x WHERE x.id = report_submissions.id`.execute(db);
+  await fillReportScale(runtime.platform, { units: UNITS, fields: FIELDS, periods: PERIODS });
   await sql`VACUUM ANALYZE report_values`.execute(db);
   await sql`VACUUM ANALYZE report_submissions`.execute(db);
   await sql`VACUUM ANALYZE org_unit_closure`.execute(db);
