@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   id: string;
@@ -25,6 +25,31 @@ export function TextField({ id, label, hint, error, ...input }: FieldProps) {
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** A message from the server (or the form) for this field. */
+  error?: string | undefined;
+}
+
+/** A labelled textarea, with the same conventions as TextField (hint and error tied by aria-describedby). */
+export function TextArea({ id, label, hint, error, ...area }: TextAreaProps) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint field-hint">
+          {hint}
+        </p>
+      )}
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...area} />
+      <FieldError id={id} error={error} />
     </div>
   );
 }

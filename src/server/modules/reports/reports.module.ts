@@ -8,12 +8,16 @@ import { FormsService } from './forms.service.ts';
 import { PeriodsService } from './periods.service.ts';
 import { RemindersService } from './reminders.service.ts';
 import { reportsRoutes } from './reports.routes.ts';
-import { SubmissionsService } from './submissions.service.ts';
+import { SubmissionEntryService } from './submission-entry.service.ts';
+import { SubmissionReviewService } from './submission-review.service.ts';
 
 export interface ReportsServices {
   forms: FormsService;
   periods: PeriodsService;
-  submissions: SubmissionsService;
+  /** A unit filling its reports (inbox, save, validate, complete). */
+  submissions: SubmissionEntryService;
+  /** The level above: approval queue, a period's reports, approve / return / reopen. */
+  reviews: SubmissionReviewService;
   figures: FiguresService;
   exports: ReportsExportService;
   reminders: RemindersService;
@@ -30,7 +34,8 @@ export function reportsServices(platform: Platform): ReportsServices {
   const services: ReportsServices = {
     forms,
     periods: new PeriodsService(platform),
-    submissions: new SubmissionsService(platform, forms),
+    submissions: new SubmissionEntryService(platform, forms),
+    reviews: new SubmissionReviewService(platform, forms),
     figures,
     exports: new ReportsExportService(platform, figures),
     reminders: new RemindersService(platform),

@@ -222,7 +222,7 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
         response: { 200: SubmissionPage },
       },
     },
-    (req) => s.submissions.listForPeriod(req.actor, req.params.id, req.query),
+    (req) => s.reviews.listForPeriod(req.actor, req.params.id, req.query),
   );
   r.get(
     '/api/reports/periods/:id/aggregate',
@@ -299,7 +299,7 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
         response: { 200: SubmissionPage },
       },
     },
-    (req) => s.submissions.review(req.actor, req.query),
+    (req) => s.reviews.queue(req.actor, req.query),
   );
   r.get(
     '/api/reports/submissions/:id',
@@ -356,7 +356,7 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
         response: { 200: SubmissionDetail },
       },
     },
-    (req) => s.submissions.approve(req.actor, req.params.id, req.body.version),
+    (req) => s.reviews.approve(req.actor, req.params.id, req.body.version),
   );
   r.post(
     '/api/reports/submissions/:id/return',
@@ -369,7 +369,7 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
         response: { 200: SubmissionDetail },
       },
     },
-    (req) => s.submissions.sendBack(req.actor, req.params.id, req.body),
+    (req) => s.reviews.sendBack(req.actor, req.params.id, req.body),
   );
   r.post(
     '/api/reports/submissions/:id/reopen',
@@ -382,7 +382,7 @@ export function reportsRoutes(app: FastifyInstance, platform: Platform, s: Repor
         response: { 200: SubmissionDetail },
       },
     },
-    (req) => s.submissions.reopen(req.actor, req.params.id, req.body),
+    (req) => s.reviews.reopen(req.actor, req.params.id, req.body),
   );
   r.get(
     '/api/reports/submissions/:id/files/:fileId',

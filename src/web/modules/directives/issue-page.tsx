@@ -8,7 +8,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { NotFoundPage } from '../../ui/status-pages.tsx';
 import {
@@ -221,19 +221,15 @@ function DirectiveForm({ initial, picked }: { initial: DirectiveDetail | null; p
           error={e[F.title]}
           onChange={(ev) => setTitle(ev.target.value)}
         />
-        <div className="field">
-          <label htmlFor={F.summary}>{t('directives.f.summary')}</label>
-          <textarea
-            id={F.summary}
-            rows={5}
-            maxLength={10000}
-            value={summary}
-            aria-invalid={e[F.summary] ? true : undefined}
-            aria-describedby={e[F.summary] ? `${F.summary}-error` : undefined}
-            onChange={(ev) => setSummary(ev.target.value)}
-          />
-          <FieldError id={F.summary} error={e[F.summary]} />
-        </div>
+        <TextArea
+          id={F.summary}
+          label={t('directives.f.summary')}
+          rows={5}
+          maxLength={10000}
+          value={summary}
+          error={e[F.summary]}
+          onChange={(ev) => setSummary(ev.target.value)}
+        />
         <fieldset className="fieldset" aria-describedby={e[F.kind] ? `${F.kind}-error` : undefined}>
           <legend id={F.kind} tabIndex={-1}>
             {t('directives.f.responseKind')}

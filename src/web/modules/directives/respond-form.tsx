@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { FieldError } from '../../ui/form-fields.tsx';
+import { TextArea } from '../../ui/form-fields.tsx';
 import { type DirectiveDetail, fileUrl, type MyRecipient, messageIn, respond } from './directives-api.ts';
 import { AnswerHistory } from './history.tsx';
 import { StatusBadge } from './status.tsx';
@@ -88,19 +88,15 @@ export function RespondSection({ directive: d, mine: m }: { directive: Directive
         <form className="form" onSubmit={submit} noValidate>
           <ErrorSummary fields={errors.fields} general={errors.general} seq={errors.seq} />
           {d.responseKind !== 'confirm' && (
-            <div className="field">
-              <label htmlFor={ids.text}>{t('directives.answer.text')}</label>
-              <textarea
-                id={ids.text}
-                rows={5}
-                maxLength={10000}
-                value={text}
-                aria-invalid={errors.fields[ids.text] ? true : undefined}
-                aria-describedby={errors.fields[ids.text] ? `${ids.text}-error` : undefined}
-                onChange={(e) => setText(e.target.value)}
-              />
-              <FieldError id={ids.text} error={errors.fields[ids.text]} />
-            </div>
+            <TextArea
+              id={ids.text}
+              label={t('directives.answer.text')}
+              rows={5}
+              maxLength={10000}
+              value={text}
+              error={errors.fields[ids.text]}
+              onChange={(e) => setText(e.target.value)}
+            />
           )}
           {d.responseKind === 'report' && (
             <UploadField

@@ -5,6 +5,7 @@ import type { DxAssessmentView, DxCriterion } from '../../../shared/dx-index.sch
 import { ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { tusUpload } from '../../lib/tus-client.ts';
+import { TextArea } from '../../ui/form-fields.tsx';
 import { addEvidence, evidenceUrl, removeEvidence } from './dx-api.ts';
 import { type Choice, ChoiceInput } from './dx-ui.tsx';
 
@@ -64,16 +65,14 @@ export function CriterionCard(props: {
         error={props.error}
         onChange={(ch) => props.onChange(ch)}
       />
-      <div className="field">
-        <label htmlFor={`${idBase}-text`}>{t('dx.evidenceText')}</label>
-        <textarea
-          id={`${idBase}-text`}
-          value={draft.evidenceText}
-          disabled={!editable}
-          maxLength={4000}
-          onChange={(e) => props.onChange({ evidenceText: e.target.value })}
-        />
-      </div>
+      <TextArea
+        id={`${idBase}-text`}
+        label={t('dx.evidenceText')}
+        value={draft.evidenceText}
+        disabled={!editable}
+        maxLength={4000}
+        onChange={(e) => props.onChange({ evidenceText: e.target.value })}
+      />
       <div className="field">
         <label htmlFor={`${idBase}-links`}>{t('dx.evidenceLinks')}</label>
         <textarea

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { TextArea } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import {
   type EvaluationAnswer,
@@ -182,10 +183,12 @@ export function DxEvaluatePage() {
               {t('dx.evaluate.recognise')}
             </button>
           </div>
-          <div className="field">
-            <label htmlFor="dx-ev-reason">{t('dx.evaluate.reason')}</label>
-            <textarea id="dx-ev-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
+          <TextArea
+            id="dx-ev-reason"
+            label={t('dx.evaluate.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <DateInput
             id="dx-ev-until"
             label={t('dx.evaluate.resubmitBy')}
@@ -289,22 +292,18 @@ function EvalCard(props: {
             error={undefined}
             onChange={(ch) => props.onChange(ch)}
           />
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>{t('dx.evaluate.comment')}</label>
-            <textarea
-              id={`${id}-comment`}
-              value={draft.comment}
-              onChange={(e) => props.onChange({ comment: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-request`}>{t('dx.evaluate.request')}</label>
-            <textarea
-              id={`${id}-request`}
-              value={draft.request}
-              onChange={(e) => props.onChange({ request: e.target.value })}
-            />
-          </div>
+          <TextArea
+            id={`${id}-comment`}
+            label={t('dx.evaluate.comment')}
+            value={draft.comment}
+            onChange={(e) => props.onChange({ comment: e.target.value })}
+          />
+          <TextArea
+            id={`${id}-request`}
+            label={t('dx.evaluate.request')}
+            value={draft.request}
+            onChange={(e) => props.onChange({ request: e.target.value })}
+          />
         </>
       ) : (
         a?.evalComment && (

@@ -13,7 +13,7 @@ import {
 import { usePageTitle } from '../../lib/hooks.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { useKpiErrors } from './kpi-forms.tsx';
 import { createIndicator, getIndicators, updateIndicator } from './kpis-api.ts';
@@ -173,24 +173,20 @@ function IndicatorForm({ initial }: { initial: Indicator | null }) {
           ))}
         </Select>
         {v.kind === 'formula' && (
-          <div className="field">
-            <label htmlFor="ki-formula">{t('kpis.form.formula')}</label>
-            <p id="ki-formula-hint" className="hint field-hint">
-              {t('kpis.form.formulaHint')} <code className="id">{KPI_PLATFORM_INPUTS.join(', ')}</code>
-            </p>
-            <textarea
-              id="ki-formula"
-              rows={3}
-              value={v.formula}
-              spellCheck={false}
-              aria-invalid={e['ki-formula'] ? true : undefined}
-              aria-describedby={['ki-formula-hint', e['ki-formula'] ? 'ki-formula-error' : null]
-                .filter(Boolean)
-                .join(' ')}
-              onChange={(x) => set('formula')(x.target.value)}
-            />
-            <FieldError id="ki-formula" error={e['ki-formula']} />
-          </div>
+          <TextArea
+            id="ki-formula"
+            label={t('kpis.form.formula')}
+            hint={
+              <>
+                {t('kpis.form.formulaHint')} <code className="id">{KPI_PLATFORM_INPUTS.join(', ')}</code>
+              </>
+            }
+            rows={3}
+            value={v.formula}
+            spellCheck={false}
+            error={e['ki-formula']}
+            onChange={(x) => set('formula')(x.target.value)}
+          />
         )}
         {v.kind === 'formula' && (
           <TextField

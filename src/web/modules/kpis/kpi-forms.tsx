@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { enterActual, setTarget } from './kpis-api.ts';
 
 /** The server's field messages are "tiếng Việt / English": the half in the UI language. */
@@ -168,18 +168,14 @@ export function ActualForm({ code, year, units }: { code: string; year: number; 
         error={errors.fields['ka-value']}
         onChange={(e) => setValue(e.target.value)}
       />
-      <div className="field">
-        <label htmlFor="ka-sourceNote">{t('kpis.actualForm.source')}</label>
-        <textarea
-          id="ka-sourceNote"
-          rows={2}
-          value={note}
-          aria-invalid={errors.fields['ka-sourceNote'] ? true : undefined}
-          aria-describedby={errors.fields['ka-sourceNote'] ? 'ka-sourceNote-error' : undefined}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <FieldError id="ka-sourceNote" error={errors.fields['ka-sourceNote']} />
-      </div>
+      <TextArea
+        id="ka-sourceNote"
+        label={t('kpis.actualForm.source')}
+        rows={2}
+        value={note}
+        error={errors.fields['ka-sourceNote']}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <button type="submit" className="button" disabled={save.isPending}>
         {t('kpis.actualForm.save')}
       </button>

@@ -6,7 +6,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { pathToField, usePlanFormErrors } from './form-errors.ts';
 import { basesText, parseBases, parseSections, sectionsText } from './plan-form.ts';
@@ -93,25 +93,15 @@ function PlanForm({ plan }: { plan: PlanDetail | null }) {
     save.mutate();
   }
   const area = (id: string, label: string, value: string, set: (v: string) => void, hint?: string, rows = 4) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint field-hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        aria-invalid={e[id] ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, e[id] ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-        }
-        onChange={(ev) => set(ev.target.value)}
-      />
-      <FieldError id={id} error={e[id]} />
-    </div>
+    <TextArea
+      id={id}
+      label={label}
+      hint={hint}
+      rows={rows}
+      value={value}
+      error={e[id]}
+      onChange={(ev) => set(ev.target.value)}
+    />
   );
   return (
     <div className="pl-page">

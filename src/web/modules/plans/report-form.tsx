@@ -5,7 +5,7 @@ import { ApiError } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
 import { tusUpload } from '../../lib/tus-client.ts';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { messageIn, pathToField, usePlanFormErrors } from './form-errors.ts';
 import { reportProgress, type TaskDetail } from './plans-api.ts';
 
@@ -156,19 +156,15 @@ export function ReportForm({ task }: { task: TaskDetail }) {
           error={e['rp-progress']}
           onChange={(ev) => setProgress(ev.target.value)}
         />
-        <div className="field">
-          <label htmlFor="rp-note">{t('plans.report.note')}</label>
-          <textarea
-            id="rp-note"
-            rows={3}
-            maxLength={4000}
-            value={note}
-            aria-invalid={e['rp-note'] ? true : undefined}
-            aria-describedby={e['rp-note'] ? 'rp-note-error' : undefined}
-            onChange={(ev) => setNote(ev.target.value)}
-          />
-          <FieldError id="rp-note" error={e['rp-note']} />
-        </div>
+        <TextArea
+          id="rp-note"
+          label={t('plans.report.note')}
+          rows={3}
+          maxLength={4000}
+          value={note}
+          error={e['rp-note']}
+          onChange={(ev) => setNote(ev.target.value)}
+        />
         <div className="field">
           <label htmlFor="rp-storedFileIds">{t('plans.report.files')}</label>
           <p id="rp-storedFileIds-hint" className="hint field-hint">

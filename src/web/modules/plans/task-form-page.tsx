@@ -6,7 +6,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { FieldError, Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { pathToField, usePlanFormErrors } from './form-errors.ts';
 import {
@@ -174,18 +174,14 @@ function TaskForm({ plan, task }: { plan: PlanDetail; task: TaskDetail | null })
           error={e['tf-parentCode']}
           onChange={(ev) => setParentCode(ev.target.value)}
         />
-        <div className="field">
-          <label htmlFor="tf-content">{t('plans.taskForm.content')}</label>
-          <textarea
-            id="tf-content"
-            rows={3}
-            value={content}
-            aria-invalid={e['tf-content'] ? true : undefined}
-            aria-describedby={e['tf-content'] ? 'tf-content-error' : undefined}
-            onChange={(ev) => setContent(ev.target.value)}
-          />
-          <FieldError id="tf-content" error={e['tf-content']} />
-        </div>
+        <TextArea
+          id="tf-content"
+          label={t('plans.taskForm.content')}
+          rows={3}
+          value={content}
+          error={e['tf-content']}
+          onChange={(ev) => setContent(ev.target.value)}
+        />
         <UnitPicker
           id="tf-leadUnitId"
           label={t('plans.taskForm.leadUnitId')}

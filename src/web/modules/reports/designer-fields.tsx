@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AGGREGATIONS, FIELD_TYPES, RULE_OPS } from '../../../shared/reports.schema.ts';
-import { FieldError, Select, TextField } from '../../ui/form-fields.tsx';
+import { Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { codeFromLabel, type FieldDraft, fieldInputId, type RuleDraft, type SectionDraft } from './designer-model.ts';
 
 type Errors = Record<string, string>;
@@ -126,34 +126,24 @@ export function FieldRow(props: {
         )}
       </div>
       {CHOICE.includes(f.type) && (
-        <div className="field">
-          <label htmlFor={id('options')}>{t('reports.designer.field.options')}</label>
-          <p id={`${id('options')}-hint`} className="hint field-hint">
-            {t('reports.designer.field.optionsHint')}
-          </p>
-          <textarea
-            id={id('options')}
-            rows={4}
-            value={f.options}
-            aria-invalid={errors[id('options')] ? true : undefined}
-            aria-describedby={`${id('options')}-hint${errors[id('options')] ? ` ${id('options')}-error` : ''}`}
-            onChange={(e) => set('options', e.target.value)}
-          />
-          <FieldError id={id('options')} error={errors[id('options')]} />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={id('help')}>{t('reports.designer.field.help')}</label>
-        <textarea
-          id={id('help')}
-          rows={2}
-          value={f.help}
-          aria-invalid={errors[id('help')] ? true : undefined}
-          aria-describedby={errors[id('help')] ? `${id('help')}-error` : undefined}
-          onChange={(e) => set('help', e.target.value)}
+        <TextArea
+          id={id('options')}
+          label={t('reports.designer.field.options')}
+          hint={t('reports.designer.field.optionsHint')}
+          rows={4}
+          value={f.options}
+          error={errors[id('options')]}
+          onChange={(e) => set('options', e.target.value)}
         />
-        <FieldError id={id('help')} error={errors[id('help')]} />
-      </div>
+      )}
+      <TextArea
+        id={id('help')}
+        label={t('reports.designer.field.help')}
+        rows={2}
+        value={f.help}
+        error={errors[id('help')]}
+        onChange={(e) => set('help', e.target.value)}
+      />
       <div className="checkbox">
         <input
           id={id('required')}

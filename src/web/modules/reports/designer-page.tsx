@@ -7,7 +7,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/session.ts';
 import { ErrorAlert, FormStatus } from '../../ui/error-alert.tsx';
 import { apiErrors, ErrorSummary, useFormErrors } from '../../ui/error-summary.tsx';
-import { Select, TextField } from '../../ui/form-fields.tsx';
+import { Select, TextArea, TextField } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { FieldRow, RuleRow, SectionRow } from './designer-fields.tsx';
 import {
@@ -143,15 +143,13 @@ function Designer({ initial, form }: { initial: DesignerDraft; form: FormDetail 
               spellCheck={false}
               onChange={(e) => set('code', e.target.value)}
             />
-            <div className="field">
-              <label htmlFor={DESIGNER_IDS.description}>{t('reports.designer.description')}</label>
-              <textarea
-                id={DESIGNER_IDS.description}
-                rows={3}
-                value={d.description}
-                onChange={(e) => set('description', e.target.value)}
-              />
-            </div>
+            <TextArea
+              id={DESIGNER_IDS.description}
+              label={t('reports.designer.description')}
+              rows={3}
+              value={d.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
             <Select
               id="rp-d-kind"
               label={t('reports.designer.kind')}

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/hooks.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorAlert, FormStatus } from '../../ui/error-alert.tsx';
+import { TextArea } from '../../ui/form-fields.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { DeadlineLine, SubmissionBadge } from './report-status.tsx';
 import { todayInVietnam } from './report-values.ts';
@@ -115,10 +116,7 @@ function Decisions({ detail }: { detail: SubmissionDetail }) {
         onConfirm={(form) => open && act.mutate({ step: open, form })}
       >
         {open && open !== 'approve' && (
-          <div className="field">
-            <label htmlFor="rp-reason">{t('reports.review.reason')}</label>
-            <textarea id="rp-reason" name="reason" required minLength={3} rows={3} />
-          </div>
+          <TextArea id="rp-reason" label={t('reports.review.reason')} name="reason" required minLength={3} rows={3} />
         )}
         {open === 'reopen' && <DateInput id="rp-deadline" name="deadline" label={t('reports.review.newDeadline')} />}
         {open === 'approve' && <p>{t('reports.review.approveText')}</p>}
