@@ -39,6 +39,26 @@ export function parseDecimal(text: string): number {
 type Units = { id: string; name: string }[];
 
 /** Sets the target of a year for the unit shown or one of its children (kpis.manage). */
+/** The unit a target or an actual is for (the province and the units below it on the page). */
+function UnitSelect(props: {
+  id: string;
+  units: Units;
+  value: string;
+  error: string | undefined;
+  onChange: (v: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select id={props.id} label={t('kpis.unit')} value={props.value} error={props.error} onChange={props.onChange}>
+      {props.units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {u.name}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function TargetForm({ code, year, units }: { code: string; year: number; units: Units }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -72,19 +92,7 @@ export function TargetForm({ code, year, units }: { code: string; year: number; 
     <form className="card" aria-labelledby={`${id}-h`} onSubmit={submit} noValidate>
       <h2 id={`${id}-h`}>{t('kpis.targetForm.title', { year })}</h2>
       <ErrorSummary fields={errors.fields} general={errors.general} seq={errors.seq} />
-      <Select
-        id="kt-unitId"
-        label={t('kpis.unit')}
-        value={unitId}
-        error={errors.fields['kt-unitId']}
-        onChange={setUnitId}
-      >
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </Select>
+      <UnitSelect id="kt-unitId" units={units} value={unitId} error={errors.fields['kt-unitId']} onChange={setUnitId} />
       <TextField
         id="kt-target"
         label={t('kpis.target')}
@@ -147,19 +155,7 @@ export function ActualForm({ code, year, units }: { code: string; year: number; 
     <form className="card" aria-labelledby={`${id}-h`} onSubmit={submit} noValidate>
       <h2 id={`${id}-h`}>{t('kpis.actualForm.title', { year })}</h2>
       <ErrorSummary fields={errors.fields} general={errors.general} seq={errors.seq} />
-      <Select
-        id="ka-unitId"
-        label={t('kpis.unit')}
-        value={unitId}
-        error={errors.fields['ka-unitId']}
-        onChange={setUnitId}
-      >
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </Select>
+      <UnitSelect id="ka-unitId" units={units} value={unitId} error={errors.fields['ka-unitId']} onChange={setUnitId} />
       <TextField
         id="ka-value"
         label={t('kpis.actual')}
